@@ -1,0 +1,145 @@
+import { resolve } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import { acquireDataDirLock } from "./lock.ts";
+import { findMigrationsFolder } from "./migrations-folder.ts";
+import type { Db } from "./types.ts";
+
+export type DbKind = "pglite" | "postgres";
+
+export type DbHandle = {
+  db: Db;
+  kind: DbKind;
+  /** Where the data lives: the PGlite folder, "memory", or the Postgres URL without its password. */
+  location: string;
+  close: () => Promise<void>;
+};
+
+export type CreateDbOptions = {
+  /** Postgres URL; defaults to DATABASE_URL. When absent, PGlite is used. */
+  databaseUrl?: string | undefined;
+  /** PGlite folder, or "memory"; defaults to PAPERPULSE_DATA_DIR, else ./.data. */
+  dataDir?: string | undefined;
+  /** Who holds the PGlite folder, shown to a second process that tries to open it. */
+  holder?: string | undefined;
+  /** Apply pending migrations on open (default true). */
+  migrate?: boolean | undefined;
+  /** Postgres pool size (default 10). */
+  maxConnections?: number | undefined;
+};
+
+export class MigrationError extends Error {
+  readonly code = "MIGRATION_FAILED";
+  constructor(cause: unknown) {
+    super(`Database migration failed, schema left unchanged: ${describeError(cause)}`, { cause });
+    this.name = "MigrationError";
+  }
+}
+
+/** Opens the database: Postgres when a URL is given or DATABASE_URL is set, else embedded PGlite. */
+export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
+  const url = options.databaseUrl ?? nonEmpty(process.env.DATABASE_URL);
+  if (url) return openPostgres(url, options);
+  const dataDir = options.dataDir ?? nonEmpty(process.env.PAPERPULSE_DATA_DIR) ?? "./.data";
+  return openPglite(dataDir, options);
+}
+
+async function openPglite(dataDir: string, options: CreateDbOptions): Promise<DbHandle> {
+  const inMemory = dataDir === "memory";
+  const folder = inMemory ? "memory" : resolve(dataDir);
+  const release = inMemory ? () => {} : acquireDataDirLock(folder, options.holder ?? describeProcess());
+  try {
+    const client = inMemory ? new PGlite() : new PGlite(resolve(folder, "pglite"));
+    await client.waitReady;
+    const db = drizzlePglite(client) as unknown as Db;
+    if (options.migrate !== false) {
+      // PGlite is single-process (guarded by the lock above), so no migration lock is needed.
+      await runMigration(() =>
+        migratePglite(drizzlePglite(client), { migrationsFolder: findMigrationsFolder() }),
+      );
+    }
+    let closed = false;
+    return {
+      db,
+      kind: "pglite",
+      location: folder,
+      close: async () => {
+        if (closed) return;
+        closed = true;
+        await client.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHandle> {
+  if (options.migrate !== false) await migratePostgresLocked(url);
+  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+  return {
+    db: drizzlePostgres(client) as unknown as Db,
+    kind: "postgres",
+    location: redactUrl(url),
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+// Any number of processes may start at once against one server: an advisory lock on a dedicated connection lets
+// one of them migrate while the others wait, then find nothing left to do.
+const MIGRATION_LOCK_KEY = 7_240_631_901;
+
+async function migratePostgresLocked(url: string): Promise<void> {
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+    await runMigration(() =>
+      migratePostgres(drizzlePostgres(client), { migrationsFolder: findMigrationsFolder() }),
+    );
+  } finally {
+    await client.end({ timeout: 5 });
+  }
+}
+
+async function runMigration(apply: () => Promise<void>): Promise<void> {
+  try {
+    await apply();
+  } catch (error) {
+    throw new MigrationError(error);
+  }
+}
+
+function describeProcess(): string {
+  return `${process.argv
+    .slice(1, 3)
+    .map((arg) => arg.split("/").slice(-2).join("/"))
+    .join(" ")}`;
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value && value.trim() !== "" ? value : undefined;
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable DATABASE_URL)";
+  }
+}

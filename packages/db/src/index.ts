@@ -1,0 +1,4 @@
+export * from "./create-db.ts";
+export * from "./lock.ts";
+export * from "./rows.ts";
+export * from "./types.ts";

@@ -1,0 +1,2 @@
+export * from "./hf.ts";
+export * from "./tables.ts";

@@ -1,0 +1,139 @@
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const runTriggers = ["schedule", "manual", "cli", "import"] as const;
+export type RunTrigger = (typeof runTriggers)[number];
+export const runStatuses = ["queued", "running", "succeeded", "partial", "failed", "abandoned"] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+export const organizations = pgTable("organizations", {
+  name: text("name").primaryKey(),
+  fullname: text("fullname"),
+  avatar: text("avatar"),
+  firstSeenAt: timestamptz("first_seen_at").notNull(),
+  lastSeenAt: timestamptz("last_seen_at").notNull(),
+});
+
+export const papers = pgTable(
+  "papers",
+  {
+    // arXiv-style ids such as 2407.21783 stay text: as numbers they lose trailing zeros.
+    id: text("id").primaryKey(),
+    title: text("title").notNull(),
+    summary: text("summary"),
+    publishedAt: timestamptz("published_at"),
+    dailyDate: date("daily_date", { mode: "string" }).notNull(),
+    // True when daily_date came from submittedOnDailyAt, false when it was taken from the listing's date.
+    dailyDateExact: boolean("daily_date_exact").notNull(),
+    organizationName: text("organization_name").references(() => organizations.name),
+    submittedBy: text("submitted_by"),
+    githubRepo: text("github_repo"),
+    githubStars: integer("github_stars"),
+    projectPage: text("project_page"),
+    aiSummary: text("ai_summary"),
+    aiKeywords: jsonb("ai_keywords").$type<string[]>(),
+    upvotes: integer("upvotes").notNull(),
+    comments: integer("comments").notNull(),
+    firstSeenAt: timestamptz("first_seen_at").notNull(),
+    lastSeenAt: timestamptz("last_seen_at").notNull(),
+  },
+  (t) => [
+    index("papers_daily_date_idx").on(t.dailyDate),
+    index("papers_organization_idx").on(t.organizationName, t.dailyDate),
+  ],
+);
+
+export const paperAuthors = pgTable(
+  "paper_authors",
+  {
+    paperId: text("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    name: text("name").notNull(),
+    hfUser: text("hf_user"),
+  },
+  (t) => [primaryKey({ columns: [t.paperId, t.position] })],
+);
+
+export const scrapeRuns = pgTable(
+  "scrape_runs",
+  {
+    id: serial("id").primaryKey(),
+    trigger: text("trigger", { enum: runTriggers }).notNull(),
+    command: text("command").notNull(),
+    plan: jsonb("plan").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: runStatuses }).notNull(),
+    startedAt: timestamptz("started_at").notNull().defaultNow(),
+    finishedAt: timestamptz("finished_at"),
+    heartbeatAt: timestamptz("heartbeat_at").notNull().defaultNow(),
+    pid: integer("pid"),
+    host: text("host"),
+    pagesTotal: integer("pages_total").notNull().default(0),
+    pagesFailed: integer("pages_failed").notNull().default(0),
+    items: integer("items").notNull().default(0),
+    newPapers: integer("new_papers").notNull().default(0),
+    snapshots: integer("snapshots").notNull().default(0),
+    errorCode: text("error_code"),
+    error: text("error"),
+  },
+  (t) => [index("scrape_runs_status_idx").on(t.status, t.startedAt)],
+);
+
+export const scrapePages = pgTable(
+  "scrape_pages",
+  {
+    id: serial("id").primaryKey(),
+    runId: integer("run_id")
+      .notNull()
+      .references(() => scrapeRuns.id),
+    url: text("url").notNull(),
+    kind: text("kind", { enum: ["page", "api", "file"] }).notNull(),
+    listingDate: date("listing_date", { mode: "string" }),
+    capturedAt: timestamptz("captured_at").notNull(),
+    statusCode: integer("status_code"),
+    durationMs: integer("duration_ms"),
+    bytes: integer("bytes"),
+    items: integer("items").notNull().default(0),
+    newPapers: integer("new_papers").notNull().default(0),
+    snapshots: integer("snapshots").notNull().default(0),
+    errorCode: text("error_code"),
+    error: text("error"),
+    contentHash: text("content_hash"),
+    rendered: boolean("rendered").notNull().default(false),
+  },
+  (t) => [index("scrape_pages_run_idx").on(t.runId)],
+);
+
+export const paperSnapshots = pgTable(
+  "paper_snapshots",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    paperId: text("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    capturedAt: timestamptz("captured_at").notNull(),
+    upvotes: integer("upvotes").notNull(),
+    comments: integer("comments").notNull(),
+    githubStars: integer("github_stars"),
+    rank: integer("rank"),
+    runId: integer("run_id").references(() => scrapeRuns.id),
+    pageId: integer("page_id").references(() => scrapePages.id),
+  },
+  // One capture never writes two snapshots for one paper: re-importing the same capture is a no-op.
+  (t) => [uniqueIndex("paper_snapshots_paper_captured_idx").on(t.paperId, t.capturedAt)],
+);
