@@ -2,3 +2,4 @@ export * from "./create-db.ts";
 export * from "./lock.ts";
 export * from "./rows.ts";
 export * from "./types.ts";
+export * from "./write/index.ts";

@@ -1,0 +1,3 @@
+export type * from "./capture.ts";
+export * from "./runs.ts";
+export * from "./save-capture.ts";

@@ -1,0 +1,229 @@
+import {
+  organizations,
+  paperAuthors,
+  paperSnapshots,
+  papers,
+  scrapePages,
+  scrapeRuns,
+} from "@paperpulse/schema";
+import { inArray, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../types.ts";
+import type { Capture, CapturedPaper } from "./capture.ts";
+
+export type PageInfo = {
+  url: string;
+  kind: "page" | "api" | "file";
+  statusCode?: number | null;
+  durationMs?: number | null;
+  bytes?: number | null;
+  contentHash?: string | null;
+  rendered?: boolean;
+};
+
+export type SaveResult = { pageId: number; items: number; newPapers: number; snapshots: number };
+
+// Postgres binds at most 65,535 parameters per statement; a paper with hundreds of authors gets close quickly.
+const AUTHOR_ROWS_PER_INSERT = 2_000;
+
+/**
+ * Stores one capture in one transaction: organisations, papers and authors upserted, exactly one snapshot per
+ * paper appended, the page recorded and the run's counters advanced. Storing the same capture again writes no new
+ * paper, organisation or snapshot. Captures may arrive out of time order: the newest capture's values win.
+ */
+export async function saveCapture(
+  db: Db,
+  input: { runId: number; page: PageInfo; capture: Capture },
+): Promise<SaveResult> {
+  const { runId, page, capture } = input;
+  const items = dedupeById(capture.papers);
+  return db.transaction(async (tx) => {
+    const [pageRow] = await tx
+      .insert(scrapePages)
+      .values({
+        runId,
+        url: page.url,
+        kind: page.kind,
+        listingDate: capture.listingDate,
+        capturedAt: capture.capturedAt,
+        statusCode: page.statusCode ?? null,
+        durationMs: page.durationMs ?? null,
+        bytes: page.bytes ?? null,
+        contentHash: page.contentHash ?? null,
+        rendered: page.rendered ?? false,
+        items: items.length,
+      })
+      .returning({ id: scrapePages.id });
+    if (!pageRow) throw new Error("inserting the page record returned nothing");
+    const result: SaveResult = { pageId: pageRow.id, items: items.length, newPapers: 0, snapshots: 0 };
+    if (items.length > 0) {
+      await upsertOrganizations(tx, items, capture.capturedAt);
+      const upserted = await upsertPapers(tx, items, capture);
+      result.newPapers = upserted.filter((row) => row.inserted).length;
+      const newest = new Set(upserted.filter((row) => row.newest).map((row) => row.id));
+      await replaceAuthors(
+        tx,
+        items.filter((p) => newest.has(p.id)),
+      );
+      result.snapshots = await appendSnapshots(tx, items, capture.capturedAt, runId, pageRow.id);
+      await tx
+        .update(scrapePages)
+        .set({ newPapers: result.newPapers, snapshots: result.snapshots })
+        .where(sql`${scrapePages.id} = ${pageRow.id}`);
+    }
+    await tx
+      .update(scrapeRuns)
+      .set({
+        pagesTotal: sql`${scrapeRuns.pagesTotal} + 1`,
+        items: sql`${scrapeRuns.items} + ${result.items}`,
+        newPapers: sql`${scrapeRuns.newPapers} + ${result.newPapers}`,
+        snapshots: sql`${scrapeRuns.snapshots} + ${result.snapshots}`,
+        heartbeatAt: sql`now()`,
+      })
+      .where(sql`${scrapeRuns.id} = ${runId}`);
+    return result;
+  });
+}
+
+/** The same paper twice in one listing (or a weekend repeat inside one response) counts once: first wins. */
+export function dedupeById(items: CapturedPaper[]): CapturedPaper[] {
+  const seen = new Set<string>();
+  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
+}
+
+async function upsertOrganizations(tx: DbOrTx, items: CapturedPaper[], capturedAt: Date): Promise<void> {
+  const byName = new Map<string, NonNullable<CapturedPaper["organization"]>>();
+  for (const item of items) if (item.organization) byName.set(item.organization.name, item.organization);
+  if (byName.size === 0) return;
+  await tx
+    .insert(organizations)
+    .values([...byName.values()].map((org) => ({ ...org, firstSeenAt: capturedAt, lastSeenAt: capturedAt })))
+    .onConflictDoUpdate({
+      target: organizations.name,
+      set: {
+        fullname: newestNonNull("organizations", "fullname"),
+        avatar: newestNonNull("organizations", "avatar"),
+        firstSeenAt: sql`least(organizations.first_seen_at, excluded.first_seen_at)`,
+        lastSeenAt: sql`greatest(organizations.last_seen_at, excluded.last_seen_at)`,
+      },
+    });
+}
+
+type UpsertedPaper = { id: string; inserted: boolean; newest: boolean };
+
+async function upsertPapers(tx: DbOrTx, items: CapturedPaper[], capture: Capture): Promise<UpsertedPaper[]> {
+  const fallbackDate = capture.listingDate ?? capture.capturedAt.toISOString().slice(0, 10);
+  const rows = items.map((p) => ({
+    id: p.id,
+    title: p.title,
+    summary: p.summary,
+    publishedAt: p.publishedAt,
+    dailyDate: p.dailyDate ?? fallbackDate,
+    dailyDateExact: p.dailyDate !== null,
+    organizationName: p.organization?.name ?? null,
+    submittedBy: p.submittedBy,
+    githubRepo: p.githubRepo,
+    githubStars: p.githubStars,
+    projectPage: p.projectPage,
+    aiSummary: p.aiSummary,
+    aiKeywords: p.aiKeywords,
+    upvotes: p.upvotes,
+    comments: p.comments,
+    firstSeenAt: capture.capturedAt,
+    lastSeenAt: capture.capturedAt,
+  }));
+  const newer = sql`excluded.last_seen_at >= papers.last_seen_at`;
+  const latest = (column: string) =>
+    sql`case when ${newer} then excluded.${sql.identifier(column)} else papers.${sql.identifier(column)} end`;
+  return tx
+    .insert(papers)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: papers.id,
+      set: {
+        title: latest("title"),
+        upvotes: latest("upvotes"),
+        comments: latest("comments"),
+        summary: newestNonNull("papers", "summary"),
+        publishedAt: newestNonNull("papers", "published_at"),
+        organizationName: newestNonNull("papers", "organization_name"),
+        submittedBy: newestNonNull("papers", "submitted_by"),
+        githubRepo: newestNonNull("papers", "github_repo"),
+        githubStars: newestNonNull("papers", "github_stars"),
+        projectPage: newestNonNull("papers", "project_page"),
+        aiSummary: newestNonNull("papers", "ai_summary"),
+        aiKeywords: newestNonNull("papers", "ai_keywords"),
+        // submittedOnDailyAt is authoritative; a listing date is only a hint, and weekend listings repeat
+        // Friday's papers, so among hints the earliest listing wins. The result does not depend on arrival order.
+        dailyDate: sql`case
+          when excluded.daily_date_exact and not papers.daily_date_exact then excluded.daily_date
+          when papers.daily_date_exact and not excluded.daily_date_exact then papers.daily_date
+          when excluded.daily_date_exact then (case when ${newer} then excluded.daily_date else papers.daily_date end)
+          else least(papers.daily_date, excluded.daily_date) end`,
+        dailyDateExact: sql`papers.daily_date_exact or excluded.daily_date_exact`,
+        firstSeenAt: sql`least(papers.first_seen_at, excluded.first_seen_at)`,
+        lastSeenAt: sql`greatest(papers.last_seen_at, excluded.last_seen_at)`,
+      },
+    })
+    .returning({
+      id: papers.id,
+      // xmax is 0 for a row this statement inserted, non-zero for one it updated.
+      inserted: sql<boolean>`(xmax = 0)`,
+      newest: sql<boolean>`(${papers.lastSeenAt} = ${capture.capturedAt.toISOString()}::timestamptz)`,
+    });
+}
+
+async function replaceAuthors(tx: DbOrTx, items: CapturedPaper[]): Promise<void> {
+  const withAuthors = items.filter((p) => p.authors !== null);
+  if (withAuthors.length === 0) return;
+  await tx.delete(paperAuthors).where(
+    inArray(
+      paperAuthors.paperId,
+      withAuthors.map((p) => p.id),
+    ),
+  );
+  const rows = withAuthors.flatMap((p) =>
+    (p.authors ?? []).map((author, position) => ({
+      paperId: p.id,
+      position,
+      name: author.name,
+      hfUser: author.hfUser,
+    })),
+  );
+  for (let start = 0; start < rows.length; start += AUTHOR_ROWS_PER_INSERT) {
+    await tx.insert(paperAuthors).values(rows.slice(start, start + AUTHOR_ROWS_PER_INSERT));
+  }
+}
+
+async function appendSnapshots(
+  tx: DbOrTx,
+  items: CapturedPaper[],
+  capturedAt: Date,
+  runId: number,
+  pageId: number,
+): Promise<number> {
+  const inserted = await tx
+    .insert(paperSnapshots)
+    .values(
+      items.map((p) => ({
+        paperId: p.id,
+        capturedAt,
+        upvotes: p.upvotes,
+        comments: p.comments,
+        githubStars: p.githubStars,
+        rank: p.rank,
+        runId,
+        pageId,
+      })),
+    )
+    .onConflictDoNothing({ target: [paperSnapshots.paperId, paperSnapshots.capturedAt] })
+    .returning({ id: paperSnapshots.id });
+  return inserted.length;
+}
+
+/** The newest capture's value unless it is null; an older capture only fills a gap. */
+function newestNonNull(table: "papers" | "organizations", column: string) {
+  const current = sql`${sql.identifier(table)}.${sql.identifier(column)}`;
+  const incoming = sql`excluded.${sql.identifier(column)}`;
+  return sql`case when excluded.last_seen_at >= ${sql.identifier(table)}.last_seen_at
+    then coalesce(${incoming}, ${current}) else coalesce(${current}, ${incoming}) end`;
+}
