@@ -3,3 +3,4 @@ export * from "./lock.ts";
 export * from "./rows.ts";
 export * from "./types.ts";
 export * from "./write/index.ts";
+export * from "./queries/index.ts";
