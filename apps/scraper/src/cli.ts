@@ -1,0 +1,32 @@
+#!/usr/bin/env -S npx tsx
+import { parseCommand, USAGE } from "./cli/parse-command.ts";
+import { runCommand } from "./cli/run-command.ts";
+import { UsageError } from "./sources/targets.ts";
+
+/** `pnpm scrape …`: exit 0 on success, 1 on a failed (or partial) run, 2 on bad usage. */
+async function main(argv: string[]): Promise<number> {
+  let json = argv.includes("--json");
+  try {
+    const parsed = parseCommand(argv);
+    json = parsed.json;
+    if (parsed.command.name === "help") {
+      console.log(USAGE);
+      return 0;
+    }
+    const output = await runCommand(parsed.command);
+    const print = json ? console.error : console.log;
+    for (const line of output.text) print(line);
+    if (json) console.log(JSON.stringify(output.json));
+    return output.exitCode;
+  } catch (error) {
+    const usage = error instanceof UsageError;
+    const message = error instanceof Error ? error.message : String(error);
+    const code = (error as { code?: unknown }).code;
+    console.error(usage ? `paperpulse scrape: ${message}` : `paperpulse scrape failed: ${message}`);
+    if (json)
+      console.log(JSON.stringify({ error: message, code: typeof code === "string" ? code : "ERROR" }));
+    return usage ? 2 : 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

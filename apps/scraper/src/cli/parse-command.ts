@@ -1,0 +1,157 @@
+import { parseArgs } from "node:util";
+import {
+  isoWeekOf,
+  listDays,
+  parseDateArg,
+  parseMonthArg,
+  parseWeekArg,
+  type SourceKind,
+  type Target,
+  todayUtc,
+  UsageError,
+} from "../sources/targets.ts";
+
+export type Command =
+  | { name: "help" }
+  | { name: "import"; paths: string[]; capturedAt: Date | undefined }
+  | {
+      name: "scrape";
+      label: string;
+      targets: Target[];
+      source: SourceKind;
+      baseUrl: string;
+      maxRequests: number;
+    }
+  | { name: "runs"; limit: number };
+
+export type ParsedCommand = { command: Command; json: boolean };
+
+export const USAGE = `Usage: pnpm scrape <command> [options]
+
+Commands:
+  import PATH...        import recorded /api/daily_papers responses (.json), saved listing pages (.html),
+                        folders and .tar.gz archives of them
+  day [YYYY-MM-DD]      scrape one day's listing (default: today, UTC)
+  week [YYYY-Www]       scrape one ISO week's listing (default: this week)
+  month [YYYY-MM]       scrape one month's listing (default: this month)
+  range FROM TO         scrape every day from FROM to TO (YYYY-MM-DD, both included)
+  trending              scrape the trending listing
+  runs                  list recent runs
+
+Options:
+  --source page|api     listing pages (default) or the JSON API
+  --captured-at ISO     capture time for imported files (default: each file's modification time)
+  --base-url URL        site to scrape (default: HF_BASE_URL, else https://huggingface.co)
+  --max-requests N      hard bound on HTTP requests in this run (default 200)
+  --limit N             how many runs to list (default 20)
+  --json                print one JSON summary object as the last line
+  -h, --help            show this help
+
+Exit status: 0 success, 1 failed or partial run, 2 bad usage.`;
+
+const options = {
+  json: { type: "boolean" },
+  source: { type: "string" },
+  "captured-at": { type: "string" },
+  "base-url": { type: "string" },
+  "max-requests": { type: "string" },
+  limit: { type: "string" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export function parseCommand(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+  now = new Date(),
+): ParsedCommand {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(
+      error instanceof Error ? (error.message.split("\n")[0] ?? "bad options") : "bad options",
+    );
+  }
+  const { values, positionals } = parsed;
+  const json = values.json ?? false;
+  const [name, ...args] = positionals;
+  if (values.help || name === undefined || name === "help") return { command: { name: "help" }, json };
+
+  const maxArgs = (count: number) => {
+    if (args.length > count)
+      throw new UsageError(`${name} takes at most ${count} argument(s), got ${args.length}`);
+  };
+  const scrape = (label: string, targets: Target[]): Command => ({
+    name: "scrape",
+    label,
+    targets,
+    source: parseSource(values.source),
+    baseUrl: values["base-url"] ?? env.HF_BASE_URL ?? "https://huggingface.co",
+    maxRequests: parsePositiveInt(values["max-requests"] ?? "200", "--max-requests"),
+  });
+
+  switch (name) {
+    case "import": {
+      if (args.length === 0) throw new UsageError("import needs at least one PATH");
+      const at = values["captured-at"];
+      return {
+        command: { name: "import", paths: args, capturedAt: at === undefined ? undefined : parseInstant(at) },
+        json,
+      };
+    }
+    case "day": {
+      maxArgs(1);
+      const day = parseDateArg(args[0] ?? todayUtc(now));
+      return { command: scrape(`day ${day}`, [{ kind: "date", value: day }]), json };
+    }
+    case "week": {
+      maxArgs(1);
+      const week = parseWeekArg(args[0] ?? isoWeekOf(now));
+      return { command: scrape(`week ${week}`, [{ kind: "week", value: week }]), json };
+    }
+    case "month": {
+      maxArgs(1);
+      const month = parseMonthArg(args[0] ?? todayUtc(now).slice(0, 7));
+      return { command: scrape(`month ${month}`, [{ kind: "month", value: month }]), json };
+    }
+    case "range": {
+      if (args.length !== 2) throw new UsageError("range needs FROM and TO (YYYY-MM-DD)");
+      const from = parseDateArg(args[0] ?? "", "FROM");
+      const to = parseDateArg(args[1] ?? "", "TO");
+      const targets = listDays(from, to).map((value): Target => ({ kind: "date", value }));
+      return { command: scrape(`range ${from} ${to}`, targets), json };
+    }
+    case "trending":
+      maxArgs(0);
+      return { command: scrape("trending", [{ kind: "trending" }]), json };
+    case "runs":
+      maxArgs(0);
+      return { command: { name: "runs", limit: parsePositiveInt(values.limit ?? "20", "--limit") }, json };
+    default:
+      throw new UsageError(`unknown command ${JSON.stringify(name)} (try --help)`);
+  }
+}
+
+function parseSource(value: string | undefined): SourceKind {
+  if (value === undefined || value === "page") return "page";
+  if (value === "api") return "api";
+  throw new UsageError(`--source must be page or api, got ${JSON.stringify(value)}`);
+}
+
+function parsePositiveInt(value: string, what: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < 1) {
+    throw new UsageError(`${what} must be a positive integer, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+function parseInstant(value: string): Date {
+  const time = Date.parse(value);
+  if (Number.isNaN(time) || !/^\d{4}-\d{2}-\d{2}/.test(value)) {
+    throw new UsageError(
+      `--captured-at must be an ISO 8601 time such as 2026-07-31T08:00:00Z, got ${JSON.stringify(value)}`,
+    );
+  }
+  return new Date(time);
+}

@@ -1,0 +1,27 @@
+import type { ProgressListener } from "../run/summary.ts";
+
+/** A one-line progress display on a terminal (stderr); silent when output is piped or redirected. */
+export function createProgressDisplay(stream: NodeJS.WriteStream = process.stderr): {
+  listener: ProgressListener | undefined;
+  clear: () => void;
+} {
+  if (!stream.isTTY) return { listener: undefined, clear: () => {} };
+  let last = 0;
+  let shown = false;
+  const started = Date.now();
+  return {
+    listener: (p) => {
+      const now = Date.now();
+      // Short runs print nothing; long ones redraw at most five times a second.
+      if (now - started < 1_000 || now - last < 200) return;
+      last = now;
+      shown = true;
+      const position = p.total === null ? `${p.done + 1}` : `${Math.min(p.done + 1, p.total)}/${p.total}`;
+      const line = `${position} ${p.label} — ${p.items.toLocaleString("en")} items, ${p.newPapers.toLocaleString("en")} new papers`;
+      stream.write(`\r\x1b[2K${line.slice(0, (stream.columns ?? 100) - 1)}`);
+    },
+    clear: () => {
+      if (shown) stream.write("\r\x1b[2K");
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { createDb, type DbHandle, listRuns } from "@paperpulse/db";
+import { importPaths } from "../import/import-paths.ts";
+import { scrapeTargets } from "../run/scrape-targets.ts";
+import type { RunSummary } from "../run/summary.ts";
+import type { Command } from "./parse-command.ts";
+import { createProgressDisplay } from "./progress.ts";
+
+export type CommandOutput = { exitCode: number; text: string[]; json: unknown };
+
+/** Runs a parsed command against the database; the caller prints and exits. */
+export async function runCommand(command: Exclude<Command, { name: "help" }>): Promise<CommandOutput> {
+  const handle = await createDb({ holder: `pnpm scrape ${command.name} (a CLI run)` });
+  const progress = createProgressDisplay();
+  try {
+    switch (command.name) {
+      case "import":
+        return describeRun(
+          await importPaths(handle.db, command.paths, {
+            ...(command.capturedAt ? { capturedAt: command.capturedAt } : {}),
+            trigger: "cli",
+            command: `import ${command.paths.join(" ")}`,
+            ...(progress.listener ? { onProgress: progress.listener } : {}),
+          }),
+          handle,
+        );
+      case "scrape":
+        return describeRun(
+          await scrapeTargets(handle.db, command.targets, {
+            source: command.source,
+            trigger: "cli",
+            command: command.label,
+            fetcher: { baseUrl: command.baseUrl, maxRequests: command.maxRequests },
+            ...(progress.listener ? { onProgress: progress.listener } : {}),
+          }),
+          handle,
+        );
+      case "runs": {
+        const runs = await listRuns(handle.db, command.limit);
+        const text = runs.map(
+          (r) =>
+            `#${r.id} ${r.startedAt.toISOString()} ${r.trigger} ${r.status.padEnd(9)} ${r.command} — ` +
+            `${r.pagesTotal} pages (${r.pagesFailed} failed), ${r.items} items, ${r.newPapers} new${r.error ? ` — ${r.error}` : ""}`,
+        );
+        return { exitCode: 0, text: text.length > 0 ? text : ["no runs yet"], json: { runs } };
+      }
+    }
+  } finally {
+    progress.clear();
+    await handle.close();
+  }
+}
+
+function describeRun(summary: RunSummary, handle: DbHandle): CommandOutput {
+  const seconds = (summary.durationMs / 1000).toFixed(1);
+  const text = [
+    `run #${summary.runId} ${summary.status}: ${summary.pages} pages (${summary.pagesFailed} failed), ` +
+      `${summary.items.toLocaleString("en")} items, ${summary.newPapers.toLocaleString("en")} new papers, ` +
+      `${summary.snapshots.toLocaleString("en")} snapshots, ${summary.requests} requests in ${seconds} s ` +
+      `(${handle.kind} ${handle.location})`,
+    ...summary.failures.slice(0, 10).map((f) => `  failed ${f.url}: ${f.code} ${f.message}`),
+    ...(summary.failures.length > 10 ? [`  … and ${summary.failures.length - 10} more failed pages`] : []),
+    ...(summary.errorCode && summary.failures.length === 0
+      ? [`  stopped: ${summary.errorCode} ${summary.error}`]
+      : []),
+  ];
+  return { exitCode: summary.status === "succeeded" ? 0 : 1, text, json: summary };
+}

@@ -1,0 +1,8 @@
+// The scraper's library entry: the dashboard runs scrapes and imports in-process through it.
+export { createFetcher, USER_AGENT } from "./fetch/create-fetcher.ts";
+export { FetchError } from "./fetch/errors.ts";
+export { type ImportOptions, importPaths } from "./import/import-paths.ts";
+export { parseBody } from "./run/parse-body.ts";
+export { type ScrapeOptions, scrapeTargets } from "./run/scrape-targets.ts";
+export type { Progress, RunSummary } from "./run/summary.ts";
+export * from "./sources/targets.ts";

@@ -1,0 +1,97 @@
+import {
+  type Capture,
+  type Db,
+  type FailedPageInput,
+  finishRun,
+  type PageInfo,
+  recordFailedPage,
+  type SaveResult,
+  type StartRunInput,
+  saveCapture,
+  startRun,
+} from "@paperpulse/db";
+import { decideStatus, type PageFailure, type ProgressListener, type RunSummary } from "./summary.ts";
+
+export type RunRecorder = {
+  runId: number;
+  savePage: (page: PageInfo, capture: Capture) => Promise<SaveResult>;
+  failPage: (page: Omit<FailedPageInput, "runId">) => Promise<void>;
+  /** Announces the next unit of work; `total` is null when unknown (e.g. a streamed archive). */
+  step: (label: string, total: number | null) => void;
+  finish: (options?: { requests?: number; errorCode?: string; error?: string }) => Promise<RunSummary>;
+};
+
+/** Records a run and its pages, and keeps the counts the summary and progress display need. */
+export async function beginRun(
+  db: Db,
+  input: StartRunInput,
+  onProgress?: ProgressListener,
+): Promise<RunRecorder> {
+  const started = performance.now();
+  const { id: runId } = await startRun(db, input);
+  const failures: PageFailure[] = [];
+  const counts = { pages: 0, pagesFailed: 0, items: 0, newPapers: 0, snapshots: 0 };
+  let done = 0;
+  let total: number | null = null;
+  let label = "";
+  const report = () => onProgress?.({ done, total, label, items: counts.items, newPapers: counts.newPapers });
+
+  return {
+    runId,
+    async savePage(page, capture) {
+      const result = await saveCapture(db, { runId, page, capture });
+      counts.pages++;
+      counts.items += result.items;
+      counts.newPapers += result.newPapers;
+      counts.snapshots += result.snapshots;
+      return result;
+    },
+    async failPage(page) {
+      await recordFailedPage(db, { ...page, runId });
+      counts.pages++;
+      counts.pagesFailed++;
+      failures.push({ url: page.url, code: page.errorCode, message: page.error });
+    },
+    step(nextLabel, nextTotal) {
+      if (label !== "") done++;
+      label = nextLabel;
+      total = nextTotal;
+      report();
+    },
+    async finish(options = {}) {
+      if (label !== "") done++;
+      report();
+      const fromPages = decideStatus(counts.pages, counts.pagesFailed);
+      // A run stopped by its own error (budget, rate limit) did not do all it was asked: at best partial.
+      const status = options.errorCode
+        ? counts.pages > counts.pagesFailed
+          ? "partial"
+          : "failed"
+        : fromPages;
+      const error = options.error ?? (failures.length > 0 ? summarizeFailures(failures) : undefined);
+      const errorCode = options.errorCode ?? failures[0]?.code;
+      await finishRun(db, runId, {
+        status,
+        ...(error === undefined ? {} : { error }),
+        ...(errorCode === undefined ? {} : { errorCode }),
+      });
+      return {
+        runId,
+        command: input.command,
+        status,
+        ...counts,
+        requests: options.requests ?? 0,
+        durationMs: Math.round(performance.now() - started),
+        errorCode: errorCode ?? null,
+        error: error ?? null,
+        failures,
+      };
+    },
+  };
+}
+
+function summarizeFailures(failures: PageFailure[]): string {
+  const first = failures[0];
+  const more = failures.length > 1 ? ` (and ${failures.length - 1} more failed pages)` : "";
+  return first ? `${first.url}: ${first.message}${more}` : "";
+}

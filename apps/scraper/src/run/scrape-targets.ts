@@ -1,0 +1,164 @@
+import { createHash } from "node:crypto";
+import type { Db } from "@paperpulse/db";
+import type { RunTrigger } from "@paperpulse/schema";
+import { createFetcher, type FetcherOptions, type FetchResult } from "../fetch/create-fetcher.ts";
+import { FetchError } from "../fetch/errors.ts";
+import { ParseError } from "../parse/index.ts";
+import {
+  apiPath,
+  describeTarget,
+  listingDateOf,
+  listingPagePath,
+  type SourceKind,
+  type Target,
+} from "../sources/targets.ts";
+import { parseBody } from "./parse-body.ts";
+import { beginRun, type RunRecorder } from "./run-recorder.ts";
+import type { ProgressListener, RunSummary } from "./summary.ts";
+
+export type ScrapeOptions = {
+  source: SourceKind;
+  trigger: RunTrigger;
+  command: string;
+  fetcher: FetcherOptions;
+  /** Bound on API pages per listing (a month holds a few hundred papers: 100 per page). */
+  maxApiPages?: number;
+  onProgress?: ProgressListener;
+  now?: () => Date;
+};
+
+// Errors that end the whole run rather than one page: more requests would break the same promise.
+const RUN_STOPPERS = new Set(["BUDGET_EXHAUSTED", "BAD_URL"]);
+
+/** Fetches each target's listing from Hugging Face, stores what parses, records every page. */
+export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOptions): Promise<RunSummary> {
+  const fetcher = createFetcher(options.fetcher);
+  const run = await beginRun(
+    db,
+    {
+      trigger: options.trigger,
+      command: options.command,
+      plan: {
+        source: options.source,
+        targets: targets.map(describeTarget),
+        baseUrl: options.fetcher.baseUrl,
+      },
+    },
+    options.onProgress,
+  );
+  let stop: FetchError | undefined;
+  try {
+    for (const target of targets) {
+      run.step(describeTarget(target), targets.length);
+      try {
+        if (options.source === "api") await scrapeApi(run, target, fetcher.fetchText, options);
+        else await scrapePage(run, target, fetcher.fetchText, options);
+      } catch (error) {
+        if (error instanceof FetchError && RUN_STOPPERS.has(error.code)) {
+          stop = error;
+          break;
+        }
+        throw error;
+      }
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return run.finish({ requests: fetcher.requestsMade, errorCode: "INTERNAL", error: message });
+  } finally {
+    await fetcher.close();
+  }
+  return run.finish({
+    requests: fetcher.requestsMade,
+    ...(stop ? { errorCode: stop.code, error: stop.message } : {}),
+  });
+}
+
+type FetchText = (path: string) => Promise<FetchResult>;
+
+async function scrapePage(run: RunRecorder, target: Target, fetchText: FetchText, options: ScrapeOptions) {
+  const path = listingPagePath(target);
+  await captureOne(run, "page", path, listingDateOf(target), fetchText, options);
+}
+
+async function scrapeApi(run: RunRecorder, target: Target, fetchText: FetchText, options: ScrapeOptions) {
+  // Every API page of one listing shares one capture time, so a paper that shifts between pages while we page
+  // still gets exactly one snapshot.
+  const capturedAt = (options.now ?? (() => new Date()))();
+  const maxPages = options.maxApiPages ?? 20;
+  const seen = new Set<string>();
+  for (let page = 0; page < maxPages; page++) {
+    const ids = await captureOne(
+      run,
+      "api",
+      apiPath(target, page),
+      listingDateOf(target),
+      fetchText,
+      options,
+      capturedAt,
+    );
+    if (ids === null || ids.length === 0) return; // failed, or past the last page
+    // A server that ignores `p` would hand back the same page forever: stop when a page brings nothing new.
+    const fresh = ids.filter((id) => !seen.has(id));
+    if (fresh.length === 0) return;
+    for (const id of fresh) seen.add(id);
+  }
+}
+
+/** Fetches, parses and stores one page; returns its paper ids, or null when the page failed (and was recorded). */
+async function captureOne(
+  run: RunRecorder,
+  kind: "page" | "api",
+  path: string,
+  targetDate: string | null,
+  fetchText: FetchText,
+  options: ScrapeOptions,
+  capturedAtForAll?: Date,
+): Promise<string[] | null> {
+  const capturedAt = capturedAtForAll ?? (options.now ?? (() => new Date()))();
+  const url = new URL(path, options.fetcher.baseUrl).href;
+  let fetched: FetchResult;
+  try {
+    fetched = await fetchText(path);
+  } catch (error) {
+    if (!(error instanceof FetchError)) throw error;
+    await run.failPage({
+      url,
+      kind,
+      listingDate: targetDate,
+      capturedAt,
+      errorCode: error.code,
+      error: error.message,
+      statusCode: error.status,
+    });
+    if (RUN_STOPPERS.has(error.code)) throw error;
+    return null;
+  }
+  const contentHash = createHash("sha256").update(fetched.body).digest("hex");
+  const pageInfo = {
+    url: fetched.url,
+    kind,
+    statusCode: fetched.status,
+    durationMs: fetched.durationMs,
+    bytes: fetched.bytes,
+    contentHash,
+  } as const;
+  try {
+    const parsed = parseBody(kind, fetched.body);
+    await run.savePage(pageInfo, {
+      capturedAt,
+      listingDate: targetDate ?? parsed.listingDate,
+      papers: parsed.papers,
+    });
+    return parsed.papers.map((paper) => paper.id);
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    await run.failPage({
+      ...pageInfo,
+      listingDate: targetDate,
+      capturedAt,
+      errorCode: error.code,
+      error: error.message,
+    });
+    return null;
+  }
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { apiPath, isoWeekOf, listDays, parseDateArg, parseWeekArg, UsageError } from "./targets.ts";
+
+describe("targets", () => {
+  it("rejects impossible dates and weeks with the reason", () => {
+    expect(() => parseDateArg("2024-02-30")).toThrow(UsageError);
+    expect(() => parseDateArg("2024-2-3")).toThrow(/YYYY-MM-DD/);
+    expect(() => parseDateArg("2024-99-01")).toThrow(UsageError);
+    expect(parseDateArg("2024-02-29")).toBe("2024-02-29");
+    expect(() => parseWeekArg("2025-W53")).toThrow(/ISO week/);
+    expect(parseWeekArg("2026-W53")).toBe("2026-W53");
+  });
+
+  it("computes ISO weeks across year boundaries", () => {
+    expect(isoWeekOf(new Date("2024-12-30T12:00:00Z"))).toBe("2025-W01");
+    expect(isoWeekOf(new Date("2027-01-01T12:00:00Z"))).toBe("2026-W53");
+    expect(isoWeekOf(new Date("2026-11-29T12:00:00Z"))).toBe("2026-W48");
+  });
+
+  it("lists the days of a range, both ends included", () => {
+    expect(listDays("2024-02-28", "2024-03-01")).toEqual(["2024-02-28", "2024-02-29", "2024-03-01"]);
+    expect(() => listDays("2024-03-01", "2024-02-28")).toThrow(/before its start/);
+  });
+
+  it("builds paged API paths", () => {
+    expect(apiPath({ kind: "date", value: "2026-07-31" }, 2)).toBe(
+      "/api/daily_papers?date=2026-07-31&p=2&limit=100",
+    );
+  });
+});
