@@ -69,7 +69,10 @@ export function dedupeById<T extends { id: string }>(papers: readonly T[]): T[] 
 
 /** API items (one response page) → deduplicated papers ranked 1..n in response order. */
 export function normalizeDailyPapers(items: readonly HfDailyPaper[]): CapturedPaper[] {
-  return rank(dedupeById(items.map((item) => ({ id: item.paper.id, item }))).map(({ item }) => item), normalizeDailyPaper);
+  return rank(
+    dedupeById(items.map((item) => ({ id: item.paper.id, item }))).map(({ item }) => item),
+    normalizeDailyPaper,
+  );
 }
 
 /** A parsed listing page → deduplicated papers ranked 1..n in page order (ranks count kept papers only). */

@@ -51,7 +51,7 @@ describe("parseListingPage (synthetic pages)", () => {
 
   it("reads the payload and the listing date", () => {
     const parsed = parseListingPage(renderListingPage(items));
-    expect(parsed.source).toBe("payload");
+    if (parsed.source !== "payload") throw new Error(`expected the payload, got ${parsed.source}`);
     expect(parsed.listingDate).toBe("2024-01-02");
     expect(parsed.items.map((item) => item.paper.id)).toEqual(["2401.00001", "2401.00002", "2401.00003"]);
   });
