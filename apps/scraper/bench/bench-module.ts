@@ -1,0 +1,2 @@
+/** One benchmark that bench/index.ts runs. `run` resolves false when it cannot run or misses its goal. */
+export type BenchModule = { name: string; run: () => Promise<boolean> };
