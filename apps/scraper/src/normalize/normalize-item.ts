@@ -69,20 +69,14 @@ export function dedupeById<T extends { id: string }>(papers: readonly T[]): T[] 
 
 /** API items (one response page) → deduplicated papers ranked 1..n in response order. */
 export function normalizeDailyPapers(items: readonly HfDailyPaper[]): CapturedPaper[] {
-  return rank(
-    dedupeById(items.map((item) => ({ id: item.paper.id, item }))).map(({ item }) => item),
-    normalizeDailyPaper,
-  );
+  const unique = dedupeById(items.map((item) => ({ id: item.paper.id, item })));
+  return unique.map(({ item }, index) => normalizeDailyPaper(item, index + 1));
 }
 
 /** A parsed listing page → deduplicated papers ranked 1..n in page order (ranks count kept papers only). */
 export function normalizeListing(parsed: ParsedListing): CapturedPaper[] {
   if (parsed.source === "payload") return normalizeDailyPapers(parsed.items);
-  return rank(dedupeById(parsed.items), normalizeCard);
-}
-
-function rank<T>(items: readonly T[], normalize: (item: T, rank: number) => CapturedPaper): CapturedPaper[] {
-  return items.map((item, index) => normalize(item, index + 1));
+  return dedupeById(parsed.items).map((card, index) => normalizeCard(card, index + 1));
 }
 
 /**
