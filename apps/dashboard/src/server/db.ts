@@ -1,0 +1,48 @@
+import "server-only";
+import { createDb, type Db, type DbHandle } from "@paperpulse/db";
+import { getEnv } from "./env";
+
+export const dbHolder = "the Paperpulse dashboard (pnpm start)";
+
+// Next bundles instrumentation, pages and route handlers separately, so a module-level variable would open the
+// database once per bundle; PGlite allows one opener per folder. One handle per process lives on globalThis.
+const key = Symbol.for("paperpulse.dashboard.db");
+type Global = typeof globalThis & { [key]?: Promise<DbHandle> };
+
+/** The process's database, opened (and migrated) on first use. */
+export function getDbHandle(): Promise<DbHandle> {
+  const global = globalThis as Global;
+  global[key] ??= openDb();
+  return global[key];
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+async function openDb(): Promise<DbHandle> {
+  const env = getEnv();
+  const handle = await createDb({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.PAPERPULSE_DATA_DIR,
+    holder: dbHolder,
+  });
+  closeOnSignals(handle);
+  return handle;
+}
+
+// Closing PGlite checkpoints it and releases the folder lock. Next exits on these signals by itself unless
+// NEXT_MANUAL_SIG_HANDLE is set (scripts/start.mjs sets it), in which case this handler does the exit.
+function closeOnSignals(handle: DbHandle): void {
+  const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      const timeout = setTimeout(() => process.exit(exitCodes[signal]), 5000);
+      timeout.unref();
+      handle
+        .close()
+        .catch((error: unknown) => console.error("Closing the database failed:", error))
+        .finally(() => process.exit(exitCodes[signal]));
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+// Unset and empty mean the same thing: `PORT= pnpm start` should not fail validation.
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema);
+
+export const envSchema = z.object({
+  PORT: optional(z.coerce.number().int().min(1).max(65_535).default(3000)),
+  DATABASE_URL: optional(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+  ),
+  PAPERPULSE_DATA_DIR: optional(z.string().default("./.data")),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  readonly code = "INVALID_ENV";
+  constructor(readonly issues: string[]) {
+    super(`Invalid environment: ${issues.join("; ")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Validates the dashboard's environment. Values are never echoed back: DATABASE_URL may hold a password. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new EnvError(result.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+}
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { describeIssues, type ParamIssue } from "@/lib/filters";
+
+const textHeaders = { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" };
+
+/** 400 naming the offending parameters, in plain text so it reads well when a link is opened in a browser. */
+export function badRequest(issues: ParamIssue[]): Response {
+  return new Response(`Bad request: ${describeIssues(issues)}\n`, { status: 400, headers: textHeaders });
+}
+
+export function notFound(message: string): Response {
+  return new Response(`${message}\n`, { status: 404, headers: textHeaders });
+}
+
+export function csvResponse(body: ReadableStream<Uint8Array>, disposition: string): Response {
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": disposition,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
