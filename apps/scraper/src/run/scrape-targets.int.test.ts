@@ -1,0 +1,196 @@
+import { readFileSync } from "node:fs";
+import { type Db, selectRows } from "@paperpulse/db";
+import { describeEachDatabase, describeWithFixtures, hfFixture } from "@paperpulse/db/testing";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Target } from "../sources/targets.ts";
+import {
+  type HfTestServer,
+  pagedApiRoute,
+  type Route,
+  startHfTestServer,
+} from "../testing/hf-test-server.ts";
+import { scrapeTargets } from "./scrape-targets.ts";
+
+const day = (value: string): Target => ({ kind: "date", value });
+
+// Synthetic API items: the shape of Hugging Face's, none of its content.
+function syntheticItem(id: string, upvotes: number) {
+  return {
+    paper: {
+      id,
+      title: `Synthetic ${id}`,
+      summary: "Synthetic abstract.",
+      authors: [{ name: "Ada Example", hidden: false }],
+      publishedAt: "2024-08-04T00:00:00.000Z",
+      upvotes,
+    },
+    numComments: 1,
+  };
+}
+
+async function dumpState(db: Db) {
+  return selectRows(
+    db,
+    sql`select p.id, p.title, p.upvotes, p.comments, p.daily_date::text, p.last_seen_at,
+          (select count(*)::int from paper_snapshots s where s.paper_id = p.id) as snapshots,
+          (select count(*)::int from paper_authors a where a.paper_id = p.id) as authors
+        from papers p order by p.id`,
+  );
+}
+
+describeWithFixtures("live runs against a local server in Hugging Face's URL scheme", () => {
+  const pageHtml = () => readFileSync(hfFixture("papers_page_date_2024-08-01.html"), "utf8");
+  const apiItems = () =>
+    JSON.parse(readFileSync(hfFixture("daily_papers_api_2026-07-31.json"), "utf8")) as unknown[];
+  const apiByDate = new Map<string, unknown[] | string>();
+  let server: HfTestServer;
+
+  beforeAll(async () => {
+    server = await startHfTestServer();
+    const html = pageHtml();
+    server.route("/papers/date/2024-08-01", () => ({ body: html }));
+    server.route("/papers/date/2024-08-02", () => ({
+      body: "<html><body><h1>Daily Papers</h1></body></html>",
+    }));
+    // A required field renamed inside the escaped payload: the shape drifted.
+    server.route("/papers/date/2024-08-03", () => ({
+      body: html.replace("&quot;upvotes&quot;:", "&quot;upvotez&quot;:"),
+    }));
+    const emptyProps = JSON.stringify({ dailyPapers: [], date: "2024-08-10T00:00:00.000Z" }).replaceAll(
+      '"',
+      "&quot;",
+    );
+    server.route("/papers/date/2024-08-10", () => ({
+      body: `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${emptyProps}"></div></body></html>`,
+    }));
+    apiByDate.set("2026-07-31", apiItems());
+    apiByDate.set("2024-08-04", "<html><body>502 Bad Gateway</body></html>");
+    apiByDate.set("2024-08-05", []);
+    apiByDate.set("2024-08-06", [
+      syntheticItem("2408.90001", 3),
+      syntheticItem("2408.90001", 5),
+      syntheticItem("2408.90002", 1),
+    ]);
+    const api: Route = (request) => {
+      const data = apiByDate.get(request.query.get("date") ?? "");
+      if (typeof data === "string") return { body: data };
+      return pagedApiRoute(data ?? [], 12)(request);
+    };
+    server.route("/api/daily_papers", api);
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const run = (db: Db, targets: Target[], source: "page" | "api") =>
+    scrapeTargets(db, targets, {
+      source,
+      trigger: "cli",
+      command: "test",
+      fetcher: { baseUrl: server.baseUrl, attempts: 1, maxRequests: 20 },
+    });
+
+  describeEachDatabase("scrapeTargets", (getDb) => {
+    it("stores a day's papers from its listing page, naming itself in the User-Agent", async () => {
+      const html = pageHtml();
+      const expectedIds = [
+        ...new Set([...html.matchAll(/<h3[^>]*><a href="\/papers\/([\d.]+)"/g)].map((m) => m[1])),
+      ];
+      expect(expectedIds).toHaveLength(13);
+      const before = server.requests.length;
+      const summary = await run(getDb(), [day("2024-08-01")], "page");
+      expect(summary).toMatchObject({
+        status: "succeeded",
+        pages: 1,
+        items: 13,
+        newPapers: 13,
+        snapshots: 13,
+        requests: 1,
+      });
+      const sent = server.requests.slice(before);
+      expect(sent.map((r) => r.path)).toEqual(["/papers/date/2024-08-01"]);
+      expect(sent[0]?.headers["user-agent"]).toMatch(/^Paperpulse\//);
+      const rows = await selectRows<{ id: string; daily_date: string; upvotes: number; comments: number }>(
+        getDb(),
+        sql`select id, daily_date::text, upvotes, comments from papers where daily_date = '2024-08-01' order by id`,
+      );
+      expect(rows.map((r) => r.id).sort()).toEqual([...expectedIds].sort());
+      expect(rows.find((r) => r.id === "2407.21783")).toMatchObject({ upvotes: 94, comments: 5 });
+    });
+
+    it("pages through the API until an empty page, one snapshot per paper", async () => {
+      const items = apiItems();
+      const before = server.requests.length;
+      const summary = await run(getDb(), [day("2026-07-31")], "api");
+      const sent = server.requests.slice(before);
+      expect(sent.map((r) => [r.query.get("date"), r.query.get("p"), r.query.get("limit")])).toEqual([
+        ["2026-07-31", "0", "100"],
+        ["2026-07-31", "1", "100"],
+        ["2026-07-31", "2", "100"],
+        ["2026-07-31", "3", "100"],
+      ]);
+      expect(summary).toMatchObject({
+        status: "succeeded",
+        pages: 4,
+        items: items.length,
+        snapshots: items.length,
+      });
+      const [count] = await selectRows<{ n: number }>(
+        getDb(),
+        sql`select count(distinct s.paper_id)::int as n from paper_snapshots s join scrape_runs r on r.id = s.run_id where r.id = ${summary.runId}`,
+      );
+      expect(count?.n).toBe(items.length);
+    });
+
+    it("fails a page with neither payload nor cards, writing nothing", async () => {
+      const before = await dumpState(getDb());
+      const summary = await run(getDb(), [day("2024-08-02")], "page");
+      expect(summary).toMatchObject({ status: "failed", items: 0, pagesFailed: 1, errorCode: "NO_LISTING" });
+      expect(await dumpState(getDb())).toEqual(before);
+    });
+
+    it("rejects a payload whose required field is missing, naming its path, writing nothing", async () => {
+      const before = await dumpState(getDb());
+      const summary = await run(getDb(), [day("2024-08-03")], "page");
+      expect(summary).toMatchObject({ status: "failed", errorCode: "SCHEMA_DRIFT" });
+      expect(summary.failures[0]?.message).toMatch(/dailyPapers\[0\]\.paper\.upvotes/);
+      expect(await dumpState(getDb())).toEqual(before);
+    });
+
+    it("fails a non-JSON API body, writing nothing", async () => {
+      const before = await dumpState(getDb());
+      const summary = await run(getDb(), [day("2024-08-04")], "api");
+      expect(summary).toMatchObject({ status: "failed", errorCode: "BAD_JSON" });
+      expect(await dumpState(getDb())).toEqual(before);
+    });
+
+    it("treats an empty list as a day without papers, not as a failure", async () => {
+      const before = await dumpState(getDb());
+      const api = await run(getDb(), [day("2024-08-05")], "api");
+      expect(api).toMatchObject({ status: "succeeded", pages: 1, items: 0, pagesFailed: 0 });
+      const page = await run(getDb(), [day("2024-08-10")], "page");
+      expect(page).toMatchObject({ status: "succeeded", pages: 1, items: 0, pagesFailed: 0 });
+      expect(await dumpState(getDb())).toEqual(before);
+    });
+
+    it("stores a paper repeated in a response once, and a repeated run adds no paper", async () => {
+      const first = await run(getDb(), [day("2024-08-06")], "api");
+      expect(first).toMatchObject({ status: "succeeded", items: 2, newPapers: 2, snapshots: 2 });
+      const second = await run(getDb(), [day("2024-08-06")], "api");
+      expect(second).toMatchObject({ status: "succeeded", newPapers: 0 });
+      const rows = await selectRows<{ upvotes: number; snapshots: number }>(
+        getDb(),
+        sql`select upvotes, (select count(*)::int from paper_snapshots s where s.paper_id = p.id) as snapshots
+            from papers p where id = '2408.90001'`,
+      );
+      // The first occurrence wins inside one response; each run is its own capture, so two snapshots in all.
+      expect(rows).toEqual([{ upvotes: 3, snapshots: 2 }]);
+    });
+
+    it("runs a range as one run, partial when some days fail", async () => {
+      const summary = await run(getDb(), [day("2024-08-01"), day("2024-08-02")], "page");
+      expect(summary).toMatchObject({ status: "partial", pages: 2, pagesFailed: 1 });
+    });
+  });
+});

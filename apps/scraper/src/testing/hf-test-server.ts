@@ -1,0 +1,71 @@
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type LoggedRequest = {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: IncomingHttpHeaders;
+};
+
+export type RouteReply = { status?: number; body: string; headers?: Record<string, string> };
+export type Route = (request: LoggedRequest) => RouteReply | ((response: ServerResponse) => void);
+
+export type HfTestServer = {
+  baseUrl: string;
+  /** Every request the server received, in order: tests assert on what the scraper actually sent. */
+  requests: LoggedRequest[];
+  /** Serves `path` (without query) with `route`; replaces an earlier route for the same path. */
+  route: (path: string, route: Route) => void;
+  close: () => Promise<void>;
+};
+
+/** A local stand-in for Hugging Face on 127.0.0.1 that serves routes in its URL scheme and logs every request. */
+export async function startHfTestServer(): Promise<HfTestServer> {
+  const routes = new Map<string, Route>();
+  const requests: LoggedRequest[] = [];
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const logged = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      query: url.searchParams,
+      headers: req.headers,
+    };
+    requests.push(logged);
+    const route = routes.get(url.pathname);
+    if (!route) {
+      res.writeHead(404, { "content-type": "text/plain" }).end(`no route for ${url.pathname}`);
+      return;
+    }
+    const reply = route(logged);
+    if (typeof reply === "function") {
+      reply(res);
+      return;
+    }
+    res.writeHead(reply.status ?? 200, { "content-type": "text/html; charset=utf-8", ...reply.headers });
+    res.end(reply.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    route: (path, route) => routes.set(path, route),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Serves a list of items the way /api/daily_papers pages them: `p` from 0, at most `pageSize` per page. */
+export function pagedApiRoute(items: unknown[], pageSize: number): Route {
+  return (request) => {
+    const page = Number(request.query.get("p") ?? "0");
+    const limit = Math.min(Number(request.query.get("limit") ?? pageSize), pageSize);
+    const slice = items.slice(page * limit, (page + 1) * limit);
+    return { body: JSON.stringify(slice), headers: { "content-type": "application/json" } };
+  };
+}
