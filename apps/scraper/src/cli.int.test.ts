@@ -1,0 +1,121 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createDb } from "@paperpulse/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type HfTestServer, startHfTestServer } from "./testing/hf-test-server.ts";
+
+const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+const tsx = join(packageDir, "node_modules", ".bin", "tsx");
+
+type CliResult = { code: number; stdout: string; stderr: string; last: Record<string, unknown> | undefined };
+
+function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      tsx,
+      [join(packageDir, "src", "cli.ts"), ...args],
+      { env: { ...process.env, DATABASE_URL: "", ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        const lastLine = stdout.trim().split("\n").at(-1) ?? "";
+        let last: Record<string, unknown> | undefined;
+        try {
+          last = JSON.parse(lastLine) as Record<string, unknown>;
+        } catch {
+          last = undefined;
+        }
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, last });
+      },
+    );
+  });
+}
+
+// A synthetic listing page in Hugging Face's markup: the DailyPapers payload as an HTML-escaped attribute.
+function listingPage(ids: string[]): string {
+  const props = {
+    date: "2025-06-02T00:00:00.000Z",
+    dailyPapers: ids.map((id, i) => ({
+      paper: { id, title: `Synthetic ${id}`, authors: [{ name: "Ada Example" }], upvotes: 10 - i },
+      numComments: i,
+    })),
+  };
+  const escaped = JSON.stringify(props).replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+  return `<!doctype html><html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${escaped}"></div></body></html>`;
+}
+
+describe("pnpm scrape (CLI)", () => {
+  let server: HfTestServer;
+  let dataDir: string;
+  beforeAll(async () => {
+    server = await startHfTestServer();
+    server.route("/papers/date/2025-06-02", () => ({ body: listingPage(["2506.00001", "2506.00002"]) }));
+    server.route("/papers/date/2025-06-03", () => ({ status: 503, body: "unavailable" }));
+    dataDir = mkdtempSync(join(tmpdir(), "paperpulse-cli-"));
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const env = () => ({ PAPERPULSE_DATA_DIR: dataDir, HF_BASE_URL: server.baseUrl });
+
+  it("exits 2 with a one-line reason on bad usage", async () => {
+    for (const args of [
+      ["frob"],
+      ["day", "2024-13-01"],
+      ["import"],
+      ["week", "2025-W60"],
+      ["day", "--source", "rss"],
+    ]) {
+      const result = await runCli([...args, "--json"], env());
+      expect(result.code, args.join(" ")).toBe(2);
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      expect(result.last).toMatchObject({ code: "USAGE" });
+    }
+  });
+
+  it("scrapes a day and prints the run summary as the last line with --json", async () => {
+    const result = await runCli(["day", "2025-06-02", "--json"], env());
+    expect(result.code).toBe(0);
+    expect(result.last).toMatchObject({
+      status: "succeeded",
+      items: 2,
+      newPapers: 2,
+      snapshots: 2,
+      requests: 1,
+    });
+  });
+
+  it("exits 1 on a failed run, after bounded retries", async () => {
+    const before = server.requests.length;
+    const result = await runCli(["day", "2025-06-03", "--json"], env());
+    expect(result.code).toBe(1);
+    expect(result.last).toMatchObject({ status: "failed", errorCode: "HTTP_STATUS", items: 0 });
+    expect(server.requests.length - before).toBe(3);
+  });
+
+  it("lists every invocation as a run", async () => {
+    const result = await runCli(["runs", "--json"], env());
+    expect(result.code).toBe(0);
+    const runs = (result.last?.runs ?? []) as { status: string; command: string }[];
+    expect(runs.map((r) => [r.command, r.status])).toEqual([
+      ["day 2025-06-03", "failed"],
+      ["day 2025-06-02", "succeeded"],
+    ]);
+  });
+
+  it("fails at once, naming the holder, when another process holds the embedded database", async () => {
+    const holder = await createDb({ dataDir, databaseUrl: undefined, holder: "the dashboard server" });
+    try {
+      const result = await runCli(["runs"], env());
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/in use by the dashboard server \(pid \d+/);
+      expect(result.stderr).toMatch(/DATABASE_URL/);
+    } finally {
+      await holder.close();
+    }
+    const after = await runCli(["runs", "--json"], env());
+    expect((after.last?.runs as unknown[]).length).toBe(2);
+  });
+});
