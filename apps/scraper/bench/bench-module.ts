@@ -1,2 +1,2 @@
-/** One benchmark that bench/index.ts runs. `run` resolves false when it cannot run or misses its goal. */
+/** One benchmark that bench/index.ts runs. `run` resolves false when it cannot run. */
 export type BenchModule = { name: string; run: () => Promise<boolean> };

@@ -1,8 +1,9 @@
 import type { BenchModule } from "./bench-module.ts";
+import { importBench } from "./import.bench.ts";
 import { parseBench } from "./parse.bench.ts";
 
 // Every benchmark of the scraper; `tsx bench/index.ts NAME...` runs only the named ones.
-const modules: BenchModule[] = [parseBench];
+const modules: BenchModule[] = [parseBench, importBench];
 
 const only = process.argv.slice(2);
 const selected = only.length === 0 ? modules : modules.filter((module) => only.includes(module.name));
