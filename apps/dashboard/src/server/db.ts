@@ -35,10 +35,13 @@ async function openDb(): Promise<DbHandle> {
 // NEXT_MANUAL_SIG_HANDLE is set (scripts/start.mjs sets it), in which case this handler does the exit.
 function closeOnSignals(handle: DbHandle): void {
   const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
+  let closing = false;
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      const timeout = setTimeout(() => process.exit(exitCodes[signal]), 5000);
-      timeout.unref();
+    // `on`, not `once`: Ctrl+C reaches us from both the terminal and the parent; a repeat must not kill the close.
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      setTimeout(() => process.exit(exitCodes[signal]), 5000).unref();
       handle
         .close()
         .catch((error: unknown) => console.error("Closing the database failed:", error))

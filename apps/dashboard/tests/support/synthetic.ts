@@ -1,0 +1,101 @@
+import { type Capture, type CapturedPaper, type Db, finishRun, saveCapture, startRun } from "@paperpulse/db";
+
+// Five papers over two captures, with titles and organisation names a spreadsheet would read as formulas.
+// Every expected CSV cell below is written out by hand from these inputs.
+export const captureA = new Date("2023-03-01T09:00:00.000Z");
+export const captureB = new Date("2023-03-02T18:30:00.500Z");
+export const A = "2023-03-01T09:00:00.000Z";
+export const B = "2023-03-02T18:30:00.500Z";
+
+const org = (name: string) => ({ name, fullname: `${name} Lab`, avatar: null });
+
+function paper(fields: Partial<CapturedPaper> & Pick<CapturedPaper, "id" | "title">): CapturedPaper {
+  return {
+    summary: null,
+    publishedAt: null,
+    dailyDate: null,
+    organization: null,
+    submittedBy: null,
+    githubRepo: null,
+    githubStars: null,
+    projectPage: null,
+    aiSummary: null,
+    aiKeywords: null,
+    upvotes: 0,
+    comments: 0,
+    authors: [],
+    authorCount: 0,
+    rank: 1,
+    ...fields,
+  };
+}
+
+const p1 = { id: "2303.00100", title: '=HYPERLINK("http://evil.example")', dailyDate: "2023-02-27" };
+const p2 = { id: "2303.00200", title: 'A title, with "quotes"\nand a line break', dailyDate: "2023-02-28" };
+const p4 = { id: "2303.00300", title: "@at the start", dailyDate: "2023-03-01" };
+const p5 = { id: "2303.00400", title: "\tTab at the start", dailyDate: "2023-03-01" };
+// No daily date of its own: it takes the listing's date.
+const p3 = { id: "2303.01000", title: "-minus at the start", dailyDate: null };
+
+const captures: Capture[] = [
+  {
+    capturedAt: captureA,
+    listingDate: "2023-03-01",
+    papers: [
+      paper({ ...p1, organization: org("+org-plus"), upvotes: 3, comments: 0, rank: 1 }),
+      paper({ ...p2, organization: org("acme"), upvotes: 5, comments: 1, rank: 2 }),
+      paper({ ...p4, organization: org("acme"), upvotes: 1, comments: 0, rank: 3 }),
+      paper({ ...p5, organization: org("acme"), upvotes: 2, comments: 3, rank: 4 }),
+    ],
+  },
+  {
+    capturedAt: captureB,
+    listingDate: "2023-02-28",
+    papers: [
+      paper({ ...p1, organization: org("+org-plus"), upvotes: 10, comments: 2, rank: 1 }),
+      paper({ ...p3, upvotes: 7, comments: 0, rank: 2 }),
+      paper({ ...p2, organization: org("acme"), upvotes: 4, comments: 1, rank: 3 }),
+      paper({ ...p5, organization: org("acme"), upvotes: 2, comments: 3, rank: 4 }),
+    ],
+  },
+];
+
+export async function seedSynthetic(db: Db): Promise<void> {
+  const run = await startRun(db, { trigger: "manual", command: "dashboard export test", plan: {} });
+  for (const [index, capture] of captures.entries()) {
+    await saveCapture(db, {
+      runId: run.id,
+      page: { url: `https://huggingface.co/api/daily_papers?test=${index}`, kind: "api" },
+      capture,
+    });
+  }
+  await finishRun(db, run.id, { status: "succeeded" });
+}
+
+export const papersHeader = [
+  "id",
+  "title",
+  "daily_date",
+  "organization",
+  "upvotes",
+  "comments",
+  "first_seen_at",
+  "last_seen_at",
+];
+
+/** The full export, in its order: daily date, then id. */
+export const expectedPaperRows: Record<string, string[]> = {
+  "2303.00100": ["2303.00100", `'${p1.title}`, "2023-02-27", "'+org-plus", "10", "2", A, B],
+  "2303.00200": ["2303.00200", p2.title, "2023-02-28", "acme", "4", "1", A, B],
+  "2303.01000": ["2303.01000", `'${p3.title}`, "2023-02-28", "", "7", "0", B, B],
+  "2303.00300": ["2303.00300", `'${p4.title}`, "2023-03-01", "acme", "1", "0", A, A],
+  "2303.00400": ["2303.00400", `'${p5.title}`, "2023-03-01", "acme", "2", "3", A, B],
+};
+
+export function rowsFor(...ids: string[]): string[][] {
+  return ids.map((id) => {
+    const row = expectedPaperRows[id];
+    if (!row) throw new Error(`no expected row for ${id}`);
+    return row;
+  });
+}
