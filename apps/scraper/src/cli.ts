@@ -1,6 +1,8 @@
 #!/usr/bin/env -S npx tsx
+import { RunActiveError } from "@paperpulse/db";
 import { parseCommand, USAGE } from "./cli/parse-command.ts";
 import { runCommand } from "./cli/run-command.ts";
+import { FetchError } from "./fetch/errors.ts";
 import { UsageError } from "./sources/targets.ts";
 
 /** `pnpm scrape …`: exit 0 on success, 1 on a failed (or partial) run, 2 on bad usage. */
@@ -19,7 +21,8 @@ async function main(argv: string[]): Promise<number> {
     if (json) console.log(JSON.stringify(output.json));
     return output.exitCode;
   } catch (error) {
-    const usage = error instanceof UsageError;
+    // A base URL that is no http(s) URL is a mistake in the invocation, not a failed run.
+    const usage = error instanceof UsageError || (error instanceof FetchError && error.code === "BAD_URL");
     const message = error instanceof Error ? error.message : String(error);
     const code = (error as { code?: unknown }).code;
     console.error(usage ? `paperpulse scrape: ${message}` : `paperpulse scrape failed: ${message}`);

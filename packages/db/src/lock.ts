@@ -1,6 +1,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { isProcessAlive } from "./process-alive.ts";
 
 // PGlite takes no lock of its own: two processes on one folder silently lose writes. This lock file is the guard.
 
@@ -58,13 +59,7 @@ function readOwner(path: string): LockOwner | undefined {
 
 function isAlive(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return true; // a holder on another machine cannot be checked: assume it lives
-  if (owner.pid === process.pid) return true;
-  try {
-    process.kill(owner.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  return owner.pid === process.pid || isProcessAlive(owner.pid);
 }
 
 function unlinkQuietly(path: string): void {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigserial,
   boolean,
@@ -91,7 +92,11 @@ export const scrapeRuns = pgTable(
     errorCode: text("error_code"),
     error: text("error"),
   },
-  (t) => [index("scrape_runs_status_idx").on(t.status, t.startedAt)],
+  (t) => [
+    index("scrape_runs_status_idx").on(t.status, t.startedAt),
+    // At most one run executes at a time, across processes and machines: the database refuses a second one.
+    uniqueIndex("scrape_runs_one_running_idx").on(t.status).where(sql`status = 'running'`),
+  ],
 );
 
 export const scrapePages = pgTable(

@@ -3,6 +3,7 @@ import {
   type Db,
   type FailedPageInput,
   finishRun,
+  heartbeatRun,
   type PageInfo,
   recordFailedPage,
   type SaveResult,
@@ -21,6 +22,8 @@ export type RunRecorder = {
   finish: (options?: { requests?: number; errorCode?: string; error?: string }) => Promise<RunSummary>;
 };
 
+const HEARTBEAT_MS = 20_000;
+
 /** Records a run and its pages, and keeps the counts the summary and progress display need. */
 export async function beginRun(
   db: Db,
@@ -29,6 +32,11 @@ export async function beginRun(
 ): Promise<RunRecorder> {
   const started = performance.now();
   const { id: runId } = await startRun(db, input);
+  // Other processes take a run without heartbeats for a dead one; a long wait (Retry-After) must not look dead.
+  const heartbeat = setInterval(() => {
+    heartbeatRun(db, runId).catch(() => {});
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   const failures: PageFailure[] = [];
   const counts = { pages: 0, pagesFailed: 0, items: 0, newPapers: 0, snapshots: 0 };
   let done = 0;
@@ -59,6 +67,7 @@ export async function beginRun(
       report();
     },
     async finish(options = {}) {
+      clearInterval(heartbeat);
       if (label !== "") done++;
       report();
       const fromPages = decideStatus(counts.pages, counts.pagesFailed);

@@ -32,20 +32,27 @@ const RUN_STOPPERS = new Set(["BUDGET_EXHAUSTED", "BAD_URL"]);
 
 /** Fetches each target's listing from Hugging Face, stores what parses, records every page. */
 export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOptions): Promise<RunSummary> {
+  // Built first: a bad base URL is refused before any run is recorded.
   const fetcher = createFetcher(options.fetcher);
-  const run = await beginRun(
-    db,
-    {
-      trigger: options.trigger,
-      command: options.command,
-      plan: {
-        source: options.source,
-        targets: targets.map(describeTarget),
-        baseUrl: options.fetcher.baseUrl,
+  let run: RunRecorder;
+  try {
+    run = await beginRun(
+      db,
+      {
+        trigger: options.trigger,
+        command: options.command,
+        plan: {
+          source: options.source,
+          targets: targets.map(describeTarget),
+          baseUrl: options.fetcher.baseUrl,
+        },
       },
-    },
-    options.onProgress,
-  );
+      options.onProgress,
+    );
+  } catch (error) {
+    await fetcher.close();
+    throw error;
+  }
   let stop: FetchError | undefined;
   try {
     for (const target of targets) {

@@ -1,18 +1,72 @@
 import { hostname } from "node:os";
 import { type RunStatus, type RunTrigger, scrapePages, scrapeRuns } from "@paperpulse/schema";
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
+import { isProcessAlive } from "../process-alive.ts";
 import type { Db } from "../types.ts";
 
 export type StartRunInput = { trigger: RunTrigger; command: string; plan: Record<string, unknown> };
 
-/** Records a run as running; every scraper invocation (import included) is one run. */
+/** A run stopped heartbeating this long ago: its process is gone (or hung) and its run is abandoned. */
+export const STALE_RUN_MS = 2 * 60_000;
+
+export class RunActiveError extends Error {
+  readonly code = "RUN_ACTIVE";
+  constructor(readonly run: RunRow) {
+    super(
+      `run #${run.id} (${run.command}, ${run.trigger}) is already running since ${run.startedAt.toISOString()} ` +
+        `on ${run.host ?? "?"} pid ${run.pid ?? "?"}: one run at a time`,
+    );
+    this.name = "RunActiveError";
+  }
+}
+
+/**
+ * Records a run as running, unless one is running already: then throws RunActiveError naming that run. The
+ * database decides (a unique index admits one running run), so this holds across processes and machines. Runs
+ * whose process died (same host, pid gone) or stopped heartbeating are marked abandoned first.
+ */
 export async function startRun(db: Db, input: StartRunInput): Promise<{ id: number }> {
-  const [row] = await db
-    .insert(scrapeRuns)
-    .values({ ...input, status: "running", pid: process.pid, host: hostname() })
-    .returning({ id: scrapeRuns.id });
-  if (!row) throw new Error("inserting the run returned nothing");
-  return row;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await abandonDeadRuns(db);
+    const [row] = await db
+      .insert(scrapeRuns)
+      .values({ ...input, status: "running", pid: process.pid, host: hostname() })
+      .onConflictDoNothing()
+      .returning({ id: scrapeRuns.id });
+    if (row) return row;
+    const [active] = await db.select().from(scrapeRuns).where(eq(scrapeRuns.status, "running"));
+    if (active) throw new RunActiveError(active);
+    // The active run finished between our insert and our look: try again.
+  }
+  throw new Error("could not start a run: runs keep starting and finishing around this one");
+}
+
+/** Marks as abandoned the running runs whose process is gone: dead pid on this host, or no heartbeat lately. */
+export async function abandonDeadRuns(db: Db, staleMs = STALE_RUN_MS): Promise<number[]> {
+  const running = await db.select().from(scrapeRuns).where(eq(scrapeRuns.status, "running"));
+  const now = Date.now();
+  const dead = running.filter(
+    (run) =>
+      now - run.heartbeatAt.getTime() > staleMs ||
+      (run.host === hostname() && run.pid !== null && run.pid !== process.pid && !isProcessAlive(run.pid)),
+  );
+  for (const run of dead) {
+    await db
+      .update(scrapeRuns)
+      .set({
+        status: "abandoned",
+        finishedAt: sql`now()`,
+        errorCode: "ABANDONED",
+        error: `the process running it (pid ${run.pid ?? "?"} on ${run.host ?? "?"}) stopped before it finished`,
+      })
+      .where(and(eq(scrapeRuns.id, run.id), eq(scrapeRuns.status, "running")));
+  }
+  return dead.map((run) => run.id);
+}
+
+/** Tells other processes this run is alive; a run without heartbeats for STALE_RUN_MS counts as abandoned. */
+export async function heartbeatRun(db: Db, runId: number): Promise<void> {
+  await db.update(scrapeRuns).set({ heartbeatAt: sql`now()` }).where(eq(scrapeRuns.id, runId));
 }
 
 export type FinishRunInput = {

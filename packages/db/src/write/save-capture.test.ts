@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 import { describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import type { Capture, CapturedPaper } from "./capture.ts";
-import { getRun, startRun } from "./runs.ts";
+import { finishRun, getRun, startRun } from "./runs.ts";
 import { saveCapture } from "./save-capture.ts";
 
 function paper(id: string, overrides: Partial<CapturedPaper> = {}): CapturedPaper {
@@ -38,7 +38,13 @@ const at = (iso: string) => new Date(iso);
 
 async function store(db: Db, capture: Capture) {
   const run = await startRun(db, { trigger: "cli", command: "test", plan: {} });
-  return saveCapture(db, { runId: run.id, page: { url: "file:///synthetic.json", kind: "file" }, capture });
+  const result = await saveCapture(db, {
+    runId: run.id,
+    page: { url: "file:///synthetic.json", kind: "file" },
+    capture,
+  });
+  await finishRun(db, run.id, { status: "succeeded" });
+  return result;
 }
 
 async function dumpState(db: Db) {
@@ -91,6 +97,7 @@ describeEachDatabase("saveCapture", (getDb) => {
     expect(state.organizations.map((o) => o.name)).toEqual(["acme-lab"]);
     expect(state.authors).toHaveLength(4);
     expect(await getRun(db, run.id)).toMatchObject({ pagesTotal: 1, items: 2, newPapers: 2, snapshots: 2 });
+    await finishRun(db, run.id, { status: "succeeded" });
   });
 
   it("changes nothing when the same capture is stored twice", async () => {

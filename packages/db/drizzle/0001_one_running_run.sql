@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "scrape_runs_one_running_idx" ON "scrape_runs" USING btree ("status") WHERE status = 'running';
