@@ -116,6 +116,6 @@ describe("pnpm scrape (CLI)", () => {
       await holder.close();
     }
     const after = await runCli(["runs", "--json"], env());
-    expect((after.last?.runs as unknown[]).length).toBe(2);
+    expect(after.last?.runs).toHaveLength(2);
   });
 });

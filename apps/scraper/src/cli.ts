@@ -26,8 +26,12 @@ async function main(argv: string[]): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     const code = (error as { code?: unknown }).code;
     console.error(usage ? `paperpulse scrape: ${message}` : `paperpulse scrape failed: ${message}`);
-    if (json)
-      console.log(JSON.stringify({ error: message, code: typeof code === "string" ? code : "ERROR" }));
+    const activeRunId = error instanceof RunActiveError ? error.run.id : undefined;
+    if (json) {
+      console.log(
+        JSON.stringify({ error: message, code: typeof code === "string" ? code : "ERROR", activeRunId }),
+      );
+    }
     return usage ? 2 : 1;
   }
 }

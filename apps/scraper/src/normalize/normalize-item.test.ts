@@ -1,8 +1,9 @@
+import { dedupeById } from "@paperpulse/db";
 import { type HfDailyPaper, hfDailyPaperSchema } from "@paperpulse/schema";
 import { describe, expect, it } from "vitest";
 import { makeItem, type SyntheticItem } from "../parse/__fixtures__/synthetic-listing.ts";
 import type { ListingCard } from "../parse/index.ts";
-import { dedupeById, normalizeCard, normalizeDailyPaper, normalizeListing } from "./index.ts";
+import { normalizeCard, normalizeDailyPaper, normalizeListing } from "./index.ts";
 
 const item = (synthetic: SyntheticItem): HfDailyPaper => hfDailyPaperSchema.parse(synthetic);
 

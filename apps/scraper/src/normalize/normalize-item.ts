@@ -1,4 +1,9 @@
-import type { CapturedAuthor, CapturedOrganization, CapturedPaper } from "@paperpulse/db";
+import {
+  type CapturedAuthor,
+  type CapturedOrganization,
+  type CapturedPaper,
+  dedupeById,
+} from "@paperpulse/db";
 import type { HfAuthor, HfDailyPaper, HfOrganization } from "@paperpulse/schema";
 import { collapseWhitespace, formatUtcDay, type ListingCard, type ParsedListing } from "../parse/index.ts";
 
@@ -52,19 +57,6 @@ export function normalizeCard(card: ListingCard, rank: number): CapturedPaper {
     authorCount: card.authorCount,
     rank,
   };
-}
-
-/**
- * Keeps the first occurrence of each id. Listings repeat a paper (weekends show the previous papers-day, and a
- * page can list an id twice); one capture must never write two snapshots for one paper.
- */
-export function dedupeById<T extends { id: string }>(papers: readonly T[]): T[] {
-  const seen = new Set<string>();
-  return papers.filter((paper) => {
-    if (seen.has(paper.id)) return false;
-    seen.add(paper.id);
-    return true;
-  });
 }
 
 /** API items (one response page) → deduplicated papers ranked 1..n in response order. */

@@ -82,9 +82,13 @@ export async function saveCapture(
 }
 
 /** The same paper twice in one listing (or a weekend repeat inside one response) counts once: first wins. */
-export function dedupeById(items: CapturedPaper[]): CapturedPaper[] {
+export function dedupeById<T extends { id: string }>(items: readonly T[]): T[] {
   const seen = new Set<string>();
-  return items.filter((item) => (seen.has(item.id) ? false : (seen.add(item.id), true)));
+  return items.filter((item) => {
+    if (seen.has(item.id)) return false;
+    seen.add(item.id);
+    return true;
+  });
 }
 
 async function upsertOrganizations(tx: DbOrTx, items: CapturedPaper[], capturedAt: Date): Promise<void> {
