@@ -1,0 +1,24 @@
+import { spawn } from "node:child_process";
+import { repoRoot } from "./server";
+
+/** Seeds an embedded data folder the way a user does: `pnpm scrape import PATH...` from the repository root. */
+export function importWithCli(dataDir: string, paths: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const child = spawn("pnpm", ["scrape", "import", ...paths], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: "", PAPERPULSE_DATA_DIR: dataDir, PAPERPULSE_SCHEDULE: "off" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on("error", (error) => reject(new Error(`could not run pnpm scrape import: ${error.message}`)));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(output) : reject(new Error(`pnpm scrape import exited with ${code}:\n${output}`)),
+    );
+  });
+}
