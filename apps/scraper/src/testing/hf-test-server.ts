@@ -6,6 +6,10 @@ export type LoggedRequest = {
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
+  /** performance.now() when the request arrived: for gaps between requests. */
+  at: number;
+  /** Date.now() when the request arrived: for comparisons with HTTP dates. */
+  receivedAt: number;
 };
 
 export type RouteReply = { status?: number; body: string; headers?: Record<string, string> };
@@ -31,6 +35,8 @@ export async function startHfTestServer(): Promise<HfTestServer> {
       path: url.pathname,
       query: url.searchParams,
       headers: req.headers,
+      at: performance.now(),
+      receivedAt: Date.now(),
     };
     requests.push(logged);
     const route = routes.get(url.pathname);
