@@ -28,7 +28,7 @@ export type ScrapeOptions = {
 };
 
 // Errors that end the whole run rather than one page: more requests would break the same promise.
-const RUN_STOPPERS = new Set(["BUDGET_EXHAUSTED", "BAD_URL"]);
+const RUN_STOPPERS = new Set(["BUDGET_EXHAUSTED", "BAD_URL", "RATE_LIMITED", "ROBOTS_UNAVAILABLE"]);
 
 /** Fetches each target's listing from Hugging Face, stores what parses, records every page. */
 export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOptions): Promise<RunSummary> {
