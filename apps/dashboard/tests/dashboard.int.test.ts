@@ -75,6 +75,12 @@ describeWithFixtures("dashboard on the imported archive", () => {
     expect(busiestOrg).not.toBe("");
   });
 
+  it("refuses to start a second server on the same embedded folder, saying who holds it", async () => {
+    await expect(startDashboard({ dataDir })).rejects.toThrow(
+      /cannot start: The embedded database in .* is in use by the Paperpulse dashboard \(pnpm start\)/,
+    );
+  });
+
   it("exports every paper exactly as stored", async () => {
     const csv = await fetchCsv(url("/api/export/papers.csv"));
     expect(csv.status).toBe(200);
