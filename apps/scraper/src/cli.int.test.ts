@@ -58,7 +58,12 @@ describe("pnpm scrape (CLI)", () => {
     await server.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const env = () => ({ PAPERPULSE_DATA_DIR: dataDir, HF_BASE_URL: server.baseUrl });
+  // The local stand-in lives on loopback, which the scraper refuses unless told otherwise.
+  const env = () => ({
+    PAPERPULSE_DATA_DIR: dataDir,
+    HF_BASE_URL: server.baseUrl,
+    PAPERPULSE_ALLOW_PRIVATE_HOSTS: "1",
+  });
 
   it("exits 2 with a one-line reason on bad usage", async () => {
     for (const args of [

@@ -22,7 +22,8 @@ export type Command =
       baseUrl: string;
       maxRequests: number;
     }
-  | { name: "runs"; limit: number };
+  | { name: "runs"; limit: number }
+  | { name: "schedule"; baseUrl: string; maxRequests: number };
 
 export type ParsedCommand = { command: Command; json: boolean };
 
@@ -36,6 +37,7 @@ Commands:
   month [YYYY-MM]       scrape one month's listing (default: this month)
   range FROM TO         scrape every day from FROM to TO (YYYY-MM-DD, both included)
   trending              scrape the trending listing
+  schedule              run the scheduled scrapes as a daemon (see PAPERPULSE_SCHEDULE_*), until stopped
   runs                  list recent runs
 
 Options:
@@ -81,13 +83,16 @@ export function parseCommand(
     if (args.length > count)
       throw new UsageError(`${name} takes at most ${count} argument(s), got ${args.length}`);
   };
+  const remote = () => ({
+    baseUrl: values["base-url"] ?? env.HF_BASE_URL ?? "https://huggingface.co",
+    maxRequests: parsePositiveInt(values["max-requests"] ?? "200", "--max-requests"),
+  });
   const scrape = (label: string, targets: Target[]): Command => ({
     name: "scrape",
     label,
     targets,
     source: parseSource(values.source),
-    baseUrl: values["base-url"] ?? env.HF_BASE_URL ?? "https://huggingface.co",
-    maxRequests: parsePositiveInt(values["max-requests"] ?? "200", "--max-requests"),
+    ...remote(),
   });
 
   switch (name) {
@@ -124,6 +129,10 @@ export function parseCommand(
     case "trending":
       maxArgs(0);
       return { command: scrape("trending", [{ kind: "trending" }]), json };
+    case "schedule": {
+      maxArgs(0);
+      return { command: { name: "schedule", ...remote() }, json };
+    }
     case "runs":
       maxArgs(0);
       return { command: { name: "runs", limit: parsePositiveInt(values.limit ?? "20", "--limit") }, json };

@@ -4,6 +4,7 @@ import { scrapeTargets } from "../run/scrape-targets.ts";
 import type { RunSummary } from "../run/summary.ts";
 import type { Command } from "./parse-command.ts";
 import { createProgressDisplay } from "./progress.ts";
+import { runSchedule } from "./run-schedule.ts";
 
 export type CommandOutput = { exitCode: number; text: string[]; json: unknown };
 
@@ -34,6 +35,8 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
           }),
           handle,
         );
+      case "schedule":
+        return { exitCode: 0, text: await runSchedule(handle.db, command), json: { stopped: true } };
       case "runs": {
         const runs = await listRuns(handle.db, command.limit);
         const text = runs.map(

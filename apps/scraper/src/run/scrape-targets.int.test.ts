@@ -88,7 +88,7 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       source,
       trigger: "cli",
       command: "test",
-      fetcher: { baseUrl: server.baseUrl, attempts: 1, maxRequests: 20 },
+      fetcher: { baseUrl: server.baseUrl, attempts: 1, maxRequests: 20, allowPrivateHosts: true },
     });
 
   describeEachDatabase("scrapeTargets", (getDb) => {

@@ -24,6 +24,8 @@ export type ScrapeOptions = {
   /** Bound on API pages per listing (a month holds a few hundred papers: 100 per page). */
   maxApiPages?: number;
   onProgress?: ProgressListener;
+  /** Called once the run is recorded as running, before any request: callers that must not wait learn its id. */
+  onStart?: (runId: number) => void;
   now?: () => Date;
 };
 
@@ -53,6 +55,7 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
     await fetcher.close();
     throw error;
   }
+  options.onStart?.(run.runId);
   let stop: FetchError | undefined;
   try {
     for (const target of targets) {

@@ -45,11 +45,12 @@ export const testDatabases: TestDatabase[] = [
 
 /**
  * Runs the same block against in-memory PGlite and against the Postgres server CI starts. The block gets a
- * function returning the open database (opened once per block: PGlite takes seconds to start).
+ * function returning the open database (opened once per block: PGlite takes seconds to start), and one returning
+ * its URL on Postgres, for tests that open a second connection pool as another process would.
  */
 export function describeEachDatabase(
   name: string,
-  body: (getDb: () => Db, kind: TestDatabase["kind"]) => void,
+  body: (getDb: () => Db, kind: TestDatabase["kind"], getUrl: () => string | undefined) => void,
 ): void {
   for (const target of testDatabases) {
     const available = target.kind === "pglite" || Boolean(serverUrl);
@@ -58,17 +59,21 @@ export function describeEachDatabase(
       "TEST_DATABASE_URL is not set (no Postgres server)",
       `${name} [${target.kind}]`,
       () => {
-        let handle: DbHandle | undefined;
+        let handle: TestDbHandle | undefined;
         beforeAll(async () => {
           handle = await target.open();
         });
         afterAll(async () => {
           await handle?.close();
         });
-        body(() => {
-          if (!handle) throw new Error("database not open yet");
-          return handle.db;
-        }, target.kind);
+        body(
+          () => {
+            if (!handle) throw new Error("database not open yet");
+            return handle.db;
+          },
+          target.kind,
+          () => handle?.url,
+        );
       },
     );
   }

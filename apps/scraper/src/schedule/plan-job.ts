@@ -1,0 +1,26 @@
+import { isoWeekOf, type Target } from "../sources/targets.ts";
+import type { JobName, ScheduleConfig } from "./schedule-config.ts";
+
+const DAY_MS = 86_400_000;
+
+function dayOf(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}
+
+/** What a scheduled job fetches when it fires at `now`. */
+export function planJob(name: JobName, config: ScheduleConfig, now: Date): Target[] {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  if (name === "refresh") {
+    // Today first: it is the listing that changes most; then back through the days whose upvotes still move.
+    return Array.from({ length: config.refreshDays + 1 }, (_, i) => ({
+      kind: "date",
+      value: dayOf(today - i * DAY_MS),
+    }));
+  }
+  const yesterday = today - DAY_MS;
+  return [
+    { kind: "date", value: dayOf(yesterday) },
+    { kind: "week", value: isoWeekOf(new Date(yesterday)) },
+    { kind: "month", value: dayOf(yesterday).slice(0, 7) },
+  ];
+}

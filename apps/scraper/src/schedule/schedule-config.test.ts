@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../sources/targets.ts";
+import { planJob } from "./plan-job.ts";
+import { expectedFreshnessMs, listNextRuns, loadScheduleConfig } from "./schedule-config.ts";
+
+describe("schedule configuration", () => {
+  it("defaults to an hourly refresh of 14 days and a daily final capture, through the API", () => {
+    const config = loadScheduleConfig({});
+    expect(config).toMatchObject({ enabled: true, refreshDays: 14, source: "api" });
+    expect(config.jobs.map((j) => j.name)).toEqual(["refresh", "daily"]);
+    const [refresh, daily] = listNextRuns(config, 2, new Date("2026-11-29T10:00:00Z"));
+    expect(refresh?.next.map((d) => d.toISOString())).toEqual([
+      "2026-11-29T10:07:00.000Z",
+      "2026-11-29T11:07:00.000Z",
+    ]);
+    expect(daily?.next[0]?.toISOString()).toBe("2026-11-30T00:35:00.000Z");
+    // Stale after two missed hourly runs plus slack.
+    expect(expectedFreshnessMs(config, new Date("2026-11-29T10:00:00Z"))).toBe(2 * 3_600_000 + 600_000);
+  });
+
+  it("turns off, drops single jobs, and takes cron expressions from the environment", () => {
+    expect(loadScheduleConfig({ PAPERPULSE_SCHEDULE: "off" }).enabled).toBe(false);
+    const config = loadScheduleConfig({
+      PAPERPULSE_SCHEDULE_DAILY: "off",
+      PAPERPULSE_SCHEDULE_REFRESH: "*/20 * * * *",
+    });
+    expect(config.jobs).toEqual([{ name: "refresh", cron: "*/20 * * * *" }]);
+    expect(expectedFreshnessMs(loadScheduleConfig({ PAPERPULSE_SCHEDULE: "off" }))).toBeNull();
+  });
+
+  it("rejects a bad cron expression or setting, naming the variable", () => {
+    expect(() => loadScheduleConfig({ PAPERPULSE_SCHEDULE_REFRESH: "every hour" })).toThrow(UsageError);
+    expect(() => loadScheduleConfig({ PAPERPULSE_SCHEDULE_REFRESH: "every hour" })).toThrow(
+      /PAPERPULSE_SCHEDULE_REFRESH/,
+    );
+    expect(() => loadScheduleConfig({ PAPERPULSE_REFRESH_DAYS: "0" })).toThrow(/PAPERPULSE_REFRESH_DAYS/);
+    expect(() => loadScheduleConfig({ PAPERPULSE_SCHEDULE_SOURCE: "rss" })).toThrow(
+      /PAPERPULSE_SCHEDULE_SOURCE/,
+    );
+  });
+
+  it("plans the refresh from today back and the daily capture of yesterday, its week and month", () => {
+    const config = loadScheduleConfig({ PAPERPULSE_REFRESH_DAYS: "2" });
+    const now = new Date("2026-12-01T00:35:00Z");
+    expect(planJob("refresh", config, now)).toEqual([
+      { kind: "date", value: "2026-12-01" },
+      { kind: "date", value: "2026-11-30" },
+      { kind: "date", value: "2026-11-29" },
+    ]);
+    expect(planJob("daily", config, now)).toEqual([
+      { kind: "date", value: "2026-11-30" },
+      { kind: "week", value: "2026-W49" },
+      { kind: "month", value: "2026-11" },
+    ]);
+  });
+});
