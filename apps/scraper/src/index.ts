@@ -5,4 +5,13 @@ export { type ImportOptions, importPaths } from "./import/import-paths.ts";
 export { parseBody } from "./run/parse-body.ts";
 export { type ScrapeOptions, scrapeTargets } from "./run/scrape-targets.ts";
 export type { Progress, RunSummary } from "./run/summary.ts";
+export { planJob } from "./schedule/plan-job.ts";
+export {
+  expectedFreshnessMs,
+  type JobName,
+  listNextRuns,
+  loadScheduleConfig,
+  type ScheduleConfig,
+} from "./schedule/schedule-config.ts";
+export { type Scheduler, startScheduler, type TriggerResult } from "./schedule/start-scheduler.ts";
 export * from "./sources/targets.ts";
