@@ -12,7 +12,8 @@ export function findMigrationsFolder(): string {
   const fromEnv = process.env.PAPERPULSE_MIGRATIONS_DIR;
   const candidates = fromEnv ? [resolve(fromEnv)] : [];
   try {
-    candidates.push(fileURLToPath(new URL("../drizzle", import.meta.url)));
+    // join() rather than new URL("../drizzle", …): bundlers read the latter as an asset to resolve at build time.
+    candidates.push(join(dirname(fileURLToPath(import.meta.url)), "..", "drizzle"));
   } catch {
     // import.meta.url is not a file URL inside some bundles
   }
