@@ -4,3 +4,4 @@ export * from "./queries/index.ts";
 export * from "./rows.ts";
 export * from "./types.ts";
 export * from "./write/index.ts";
+export * from "./calendar/list-day-coverage.ts";

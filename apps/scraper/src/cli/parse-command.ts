@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { FIRST_DAILY_PAPERS_DATE } from "../backfill/plan-backfill.ts";
 import {
   isoWeekOf,
   listDays,
@@ -23,7 +24,17 @@ export type Command =
       maxRequests: number;
     }
   | { name: "runs"; limit: number }
-  | { name: "schedule"; baseUrl: string; maxRequests: number };
+  | { name: "schedule"; baseUrl: string; maxRequests: number }
+  | {
+      name: "backfill";
+      from: string;
+      to: string;
+      force: boolean;
+      source: SourceKind;
+      baseUrl: string;
+      maxRequests: number;
+    }
+  | { name: "gaps"; from: string | null; to: string };
 
 export type ParsedCommand = { command: Command; json: boolean };
 
@@ -37,6 +48,11 @@ Commands:
   month [YYYY-MM]       scrape one month's listing (default: this month)
   range FROM TO         scrape every day from FROM to TO (YYYY-MM-DD, both included)
   trending              scrape the trending listing
+  backfill --from DATE [--to DATE] [--force]
+                        fetch every day from DATE (2023-05-05 at the earliest) to --to (default: yesterday) not
+                        yet captured after its upvotes settled; resumable; --force fetches settled days again
+  gaps [--from DATE] [--to DATE]
+                        list the days with no capture, or only failed ones
   schedule              run the scheduled scrapes as a daemon (see PAPERPULSE_SCHEDULE_*), until stopped
   runs                  list recent runs
 
@@ -46,6 +62,8 @@ Options:
   --base-url URL        site to scrape (default: HF_BASE_URL, else https://huggingface.co)
   --max-requests N      hard bound on HTTP requests in this run (default 200)
   --limit N             how many runs to list (default 20)
+  --from, --to DATE     the days of backfill and gaps
+  --force               backfill: fetch days that already settled too
   --json                print one JSON summary object as the last line
   -h, --help            show this help
 
@@ -58,6 +76,9 @@ const options = {
   "base-url": { type: "string" },
   "max-requests": { type: "string" },
   limit: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  force: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -83,10 +104,11 @@ export function parseCommand(
     if (args.length > count)
       throw new UsageError(`${name} takes at most ${count} argument(s), got ${args.length}`);
   };
-  const remote = () => ({
+  const remote = (defaultMaxRequests = 200) => ({
     baseUrl: values["base-url"] ?? env.HF_BASE_URL ?? "https://huggingface.co",
-    maxRequests: parsePositiveInt(values["max-requests"] ?? "200", "--max-requests"),
+    maxRequests: parsePositiveInt(values["max-requests"] ?? String(defaultMaxRequests), "--max-requests"),
   });
+  const yesterday = todayUtc(new Date(now.getTime() - 86_400_000));
   const scrape = (label: string, targets: Target[]): Command => ({
     name: "scrape",
     label,
@@ -129,6 +151,37 @@ export function parseCommand(
     case "trending":
       maxArgs(0);
       return { command: scrape("trending", [{ kind: "trending" }]), json };
+    case "backfill": {
+      maxArgs(0);
+      if (values.from === undefined) throw new UsageError("backfill needs --from YYYY-MM-DD");
+      const from = parseDateArg(values.from, "--from");
+      if (from < FIRST_DAILY_PAPERS_DATE) {
+        throw new UsageError(`--from ${from} is before Daily Papers began (${FIRST_DAILY_PAPERS_DATE})`);
+      }
+      const to = parseDateArg(values.to ?? yesterday, "--to");
+      const days = listDays(from, to).length;
+      const source = values.source === undefined ? "api" : parseSource(values.source);
+      // Each day takes one page load, or two API calls (its items, then the empty page that ends it), plus retries.
+      const perDay = source === "api" ? 3 : 2;
+      return {
+        command: {
+          name: "backfill",
+          from,
+          to,
+          force: values.force ?? false,
+          source,
+          ...remote(days * perDay + 10),
+        },
+        json,
+      };
+    }
+    case "gaps": {
+      maxArgs(0);
+      const from = values.from === undefined ? null : parseDateArg(values.from, "--from");
+      const to = parseDateArg(values.to ?? yesterday, "--to");
+      if (from !== null) listDays(from, to);
+      return { command: { name: "gaps", from, to }, json };
+    }
     case "schedule": {
       maxArgs(0);
       return { command: { name: "schedule", ...remote() }, json };

@@ -4,6 +4,7 @@ import { scrapeTargets } from "../run/scrape-targets.ts";
 import type { RunSummary } from "../run/summary.ts";
 import type { Command } from "./parse-command.ts";
 import { createProgressDisplay } from "./progress.ts";
+import { runBackfillCommand, runGapsCommand } from "./run-backfill-command.ts";
 import { runSchedule } from "./run-schedule.ts";
 
 export type CommandOutput = { exitCode: number; text: string[]; json: unknown };
@@ -37,6 +38,10 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
         );
       case "schedule":
         return { exitCode: 0, text: await runSchedule(handle.db, command), json: { stopped: true } };
+      case "backfill":
+        return runBackfillCommand(handle.db, command, progress.listener);
+      case "gaps":
+        return runGapsCommand(handle.db, command);
       case "runs": {
         const runs = await listRuns(handle.db, command.limit);
         const text = runs.map(
