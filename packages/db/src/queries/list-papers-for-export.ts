@@ -1,7 +1,15 @@
 import { papers } from "@paperpulse/schema";
-import { and, asc, sql } from "drizzle-orm";
+import { and } from "drizzle-orm";
 import type { Db } from "../types.ts";
 import { type Filters, papersWhere } from "./filters.ts";
+import {
+  dateAscending,
+  type PaperSort,
+  paperAfter,
+  paperOrderBy,
+  type SortCursor,
+  sortValue,
+} from "./paper-sort.ts";
 
 export type PaperExportRow = {
   id: string;
@@ -16,16 +24,18 @@ export type PaperExportRow = {
 };
 
 /**
- * Every paper matching the filters, by daily date then id, in batches. Keyset pagination (not OFFSET) keeps each
- * batch as cheap as the first, so an export of the whole history streams in constant memory.
+ * Every paper matching the filters, in the view's order (default: daily date then id), in batches. Keyset
+ * pagination (not OFFSET) keeps each batch as cheap as the first, so an export of the whole history streams in
+ * constant memory.
  */
 export async function* listPapersForExport(
   db: Db,
   filters: Filters,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; sort?: PaperSort } = {},
 ): AsyncGenerator<PaperExportRow[]> {
   const batchSize = options.batchSize ?? 1000;
-  let after: { dailyDate: string; id: string } | undefined;
+  const sort = options.sort ?? dateAscending;
+  let after: SortCursor | undefined;
   for (;;) {
     const rows: PaperExportRow[] = await db
       .select({
@@ -39,19 +49,12 @@ export async function* listPapersForExport(
         lastSeenAt: papers.lastSeenAt,
       })
       .from(papers)
-      .where(
-        and(
-          papersWhere(filters),
-          after
-            ? sql`(${papers.dailyDate}, ${papers.id}) > (${after.dailyDate}::date, ${after.id})`
-            : undefined,
-        ),
-      )
-      .orderBy(asc(papers.dailyDate), asc(papers.id))
+      .where(and(papersWhere(filters), after ? paperAfter(sort, after) : undefined))
+      .orderBy(...paperOrderBy(sort))
       .limit(batchSize);
     if (rows.length > 0) yield rows;
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;
-    after = { dailyDate: last.dailyDate, id: last.id };
+    after = { value: sortValue(sort, last), id: last.id };
   }
 }
