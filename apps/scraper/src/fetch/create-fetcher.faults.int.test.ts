@@ -66,7 +66,7 @@ describe("createFetcher against a faulty server", () => {
     expect(error?.message).toMatch(/within 400 ms/);
     expect(sentTo("/trickle")).toHaveLength(2);
     expect(ms).toBeGreaterThanOrEqual(800);
-    expect(ms).toBeLessThan(1_800);
+    expect(ms).toBeLessThan(2_500);
   });
 
   it("retries 5xx and 408: failing N times then 200 takes N+1 requests", async () => {
@@ -91,7 +91,7 @@ describe("createFetcher against a faulty server", () => {
     times.slice(1).forEach((at, i) => {
       const gap = at - (times[i] ?? 0);
       expect(gap).toBeGreaterThanOrEqual(40 * 2 ** i);
-      expect(gap).toBeLessThan(40 * 2 ** (i + 1) + 60);
+      expect(gap).toBeLessThan(40 * 2 ** (i + 1) + 150);
     });
   });
 
@@ -103,7 +103,7 @@ describe("createFetcher against a faulty server", () => {
       maxRetryDelayMs: 50,
     });
     expect(error).toMatchObject({ code: "HTTP_STATUS", status: 503 });
-    expect(ms).toBeLessThan(600);
+    expect(ms).toBeLessThan(900);
   });
 
   it("retries a connection reset as a network error", async () => {
