@@ -1,5 +1,14 @@
 import type { NextConfig } from "next";
 
+// Headers for every response; the Content-Security-Policy (with a per-request nonce) is set in src/proxy.ts.
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
 const config: NextConfig = {
   // PGlite loads its WebAssembly and data files from its own package folder at run time: it must not be bundled.
   serverExternalPackages: ["@electric-sql/pglite"],
@@ -7,6 +16,7 @@ const config: NextConfig = {
   transpilePackages: ["@paperpulse/db", "@paperpulse/schema", "@paperpulse/scraper"],
   poweredByHeader: false,
   reactStrictMode: true,
+  headers: async () => [{ source: "/:path*", headers: securityHeaders }],
 };
 
 export default config;

@@ -1,17 +1,26 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { FreshnessBanner } from "@/components/freshness-banner";
 import { Nav } from "@/components/nav";
 import "./globals.css";
 
+// Every page reads the database (the banner included), and the CSP nonce differs per request: nothing is static.
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: { default: "Paperpulse", template: "%s · Paperpulse" },
-  description: "Hugging Face Daily Papers over time: upvote trends, organisations, CSV exports.",
+  description: "Hugging Face Daily Papers over time: upvote trends, organisations, topics, CSV exports.",
 };
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, colorScheme: "light dark" };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <header className="site-header">
           <div className="container header-row">
             <a className="brand" href="/">
@@ -21,7 +30,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Nav />
           </div>
         </header>
-        <main className="container">{children}</main>
+        <FreshnessBanner />
+        <main id="main" tabIndex={-1} className="container">
+          {children}
+        </main>
       </body>
     </html>
   );

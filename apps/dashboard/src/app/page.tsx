@@ -1,31 +1,54 @@
-import { getDailyUpvotes, listOrganizations, listTopPapers } from "@paperpulse/db";
+import {
+  getOverviewStats,
+  getUpvoteSeries,
+  listOrganizations,
+  listTopPapers,
+  type UpvotePoint,
+} from "@paperpulse/db";
+import { ChartFrame } from "@/components/chart-frame";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
+import { ExportLinks } from "@/components/export-links";
 import { FilterBar } from "@/components/filter-bar";
+import { IssuesNotice } from "@/components/issues-notice";
+import { PapersChart } from "@/components/papers-chart";
 import { PapersTable } from "@/components/papers-table";
+import { Segmented } from "@/components/segmented";
 import { Stat } from "@/components/stat";
 import { UpvotesChart } from "@/components/upvotes-chart";
-import { describeIssues, filtersToQuery, parseFilters } from "@/lib/filters";
-import { formatDay, formatInteger } from "@/lib/format";
+import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
+import { filtersToQuery, hasFilters } from "@/lib/filters";
+import { formatDateTime, formatDay, formatInteger } from "@/lib/format";
+import { parseOverviewParams } from "@/lib/view-params";
 import { getDb } from "@/server/db";
+import { checkTopic, getTopicOptions } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
 
-const topLimit = 50;
+const topLimit = 25;
+const granularityNames = { day: "Day", week: "Week", month: "Month" } as const;
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OverviewPage({ searchParams }: Props) {
-  const { filters, issues } = parseFilters(await searchParams);
+  const parsed = parseOverviewParams(await searchParams);
   const db = await getDb();
-  const [daily, top, organizations] = await Promise.all([
-    getDailyUpvotes(db, filters),
+  await checkTopic(db, parsed);
+  const { filters, issues, granularity } = parsed;
+  const [stats, series, top, organizations, topics] = await Promise.all([
+    getOverviewStats(db, filters),
+    getUpvoteSeries(db, filters, granularity),
     listTopPapers(db, { ...filters, limit: topLimit }),
     listOrganizations(db),
+    getTopicOptions(db),
   ]);
-  const filtered = filters.orgs.length > 0 || Boolean(filters.from) || Boolean(filters.to);
-  const totalPapers = daily.reduce((sum, day) => sum + day.papers, 0);
-  const totalUpvotes = daily.reduce((sum, day) => sum + day.upvotes, 0);
-  const firstDay = daily[0]?.date;
-  const lastDay = daily.at(-1)?.date;
+  const filled = fillPeriods(
+    series,
+    granularity,
+    (date): UpvotePoint => ({ date, papers: 0, upvotes: 0, median: 0, p90: 0 }),
+  );
+  const query = filtersToQuery(filters);
+  const keep = { granularity: granularity === "day" ? undefined : granularity };
 
   return (
     <>
@@ -36,65 +59,108 @@ export default async function OverviewPage({ searchParams }: Props) {
             Upvotes of Hugging Face Daily Papers by the day they were featured, latest counts.
           </p>
         </div>
-        {totalPapers > 0 ? (
-          <a className="button" href={`/api/export/papers.csv${filtersToQuery(filters)}`} download>
-            Export CSV
-          </a>
-        ) : null}
+        <ExportLinks
+          links={[
+            { href: `/api/export/papers.csv${query}`, label: "Papers CSV" },
+            { href: `/api/export/daily.csv${filtersToQuery(filters, { granularity })}`, label: "Series CSV" },
+          ]}
+        />
       </div>
 
-      <FilterBar path="/" filters={filters} organizations={organizations} />
+      <FilterBar path="/" filters={filters} organizations={organizations} topics={topics} keep={keep} />
+      <IssuesNotice issues={issues} />
 
-      {issues.length > 0 ? (
-        <p className="notice" role="status">
-          Ignored invalid filters: {describeIssues(issues)}
-        </p>
-      ) : null}
-
-      {totalPapers === 0 ? (
-        <section className="empty">
-          {filtered ? (
-            <>
-              <h2>No papers match these filters</h2>
-              <p className="muted">
-                Try a wider date range or other organisations. <a href="/">Clear all filters</a>
-              </p>
-            </>
-          ) : (
-            <>
-              <h2>No papers yet</h2>
-              <p className="muted">
-                Import recorded listings with <code>pnpm scrape import PATH</code> or scrape a day with{" "}
-                <code>pnpm scrape day YYYY-MM-DD</code>, then reload.
-              </p>
-            </>
-          )}
-        </section>
+      {stats.papers === 0 ? (
+        <EmptyState filtered={hasFilters(filters)} clearHref="/" />
       ) : (
         <>
           <section className="stats" aria-label="Totals">
-            <Stat label="papers" value={formatInteger(totalPapers)} />
-            <Stat label="upvotes" value={formatInteger(totalUpvotes)} />
-            <Stat label="days with papers" value={formatInteger(daily.length)} />
+            <Stat label="papers tracked" value={formatInteger(stats.papers)} />
+            <Stat label="organisations" value={formatInteger(stats.organizations)} />
+            <Stat label="upvotes" value={formatInteger(stats.upvotes)} />
             <Stat
-              label="range"
-              value={firstDay && lastDay ? `${formatDay(firstDay)} – ${formatDay(lastDay)}` : "—"}
+              label="last capture"
+              value={stats.lastCaptureAt ? formatDateTime(stats.lastCaptureAt) : "—"}
+              title={
+                stats.firstDay && stats.lastDay
+                  ? `${formatDay(stats.firstDay)} – ${formatDay(stats.lastDay)}`
+                  : undefined
+              }
             />
           </section>
 
-          <section className="card">
-            <h2>Upvotes per day</h2>
-            <UpvotesChart data={daily} />
-          </section>
+          <div className="toolbar">
+            <Segmented
+              label="Group by"
+              options={["day", "week", "month"] as const}
+              current={granularity}
+              names={granularityNames}
+              href={(value) =>
+                `/${filtersToQuery(filters, { granularity: value === "day" ? undefined : value })}`
+              }
+            />
+            <span className="muted small">
+              {stats.firstDay && stats.lastDay
+                ? `${formatDay(stats.firstDay)} – ${formatDay(stats.lastDay)}`
+                : null}
+            </span>
+          </div>
+
+          <ChartFrame
+            id="upvotes"
+            title={`Upvotes per ${granularity}`}
+            description={`Total latest upvotes of the papers featured each ${granularity} (bars), with the median and 90th percentile per paper (lines).`}
+            table={
+              <DataTable
+                caption={`Upvotes per ${granularity}`}
+                columns={[
+                  { label: granularity === "day" ? "Daily date" : granularity === "week" ? "Week" : "Month" },
+                  { label: "Papers", numeric: true },
+                  { label: "Total upvotes", numeric: true },
+                  { label: "Median", numeric: true },
+                  { label: "90th percentile", numeric: true },
+                ]}
+                rowKeys={series.map((p) => p.date)}
+                rows={series.map((p) => [
+                  formatPeriod(p.date, granularity),
+                  formatInteger(p.papers),
+                  formatInteger(p.upvotes),
+                  formatStat(p.median),
+                  formatStat(p.p90),
+                ])}
+              />
+            }
+          >
+            <UpvotesChart data={filled} period={granularity} />
+          </ChartFrame>
+
+          <ChartFrame
+            id="papers-per-period"
+            title={`Papers per ${granularity}`}
+            description={`How many papers were featured each ${granularity}.`}
+            table={
+              <DataTable
+                caption={`Papers per ${granularity}`}
+                columns={[{ label: "Period" }, { label: "Papers", numeric: true }]}
+                rowKeys={series.map((p) => p.date)}
+                rows={series.map((p) => [formatPeriod(p.date, granularity), formatInteger(p.papers)])}
+              />
+            }
+          >
+            <PapersChart data={filled.map(({ date, papers }) => ({ date, papers }))} period={granularity} />
+          </ChartFrame>
 
           <section className="card">
-            <h2>
-              Top papers{" "}
-              <span className="muted">
-                ({Math.min(topLimit, totalPapers)} of {formatInteger(totalPapers)})
-              </span>
-            </h2>
-            <PapersTable papers={top} filters={filters} />
+            <div className="chart-head">
+              <h2>
+                Top papers{" "}
+                <span className="muted">
+                  ({Math.min(topLimit, stats.papers)} of {formatInteger(stats.papers)})
+                </span>
+              </h2>
+              <a href={`/papers${query}`}>All matching papers →</a>
+            </div>
+            <PapersTable papers={top} filters={filters} caption="The period's most upvoted papers" />
           </section>
         </>
       )}

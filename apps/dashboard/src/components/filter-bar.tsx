@@ -1,11 +1,17 @@
 import type { Filters, OrganizationSummary } from "@paperpulse/db";
-import { filtersToQuery } from "@/lib/filters";
+import { filtersToQuery, hasFilters, maxOrgLength, maxQueryLength } from "@/lib/filters";
+
+export type TopicOption = { slug: string; label: string };
 
 type Props = {
-  /** The page the filters apply to, e.g. "/". */
+  /** The page the filters apply to, e.g. "/papers". */
   path: string;
   filters: Filters;
   organizations: OrganizationSummary[];
+  /** Topics to choose from; without them the topic filter is not offered. */
+  topics?: TopicOption[];
+  /** View parameters kept when filters change (granularity, sort); the page number is not. */
+  keep?: Record<string, string | undefined>;
   /** How many organisations to offer as one-click toggles. */
   quickPicks?: number;
 };
@@ -14,19 +20,24 @@ type Props = {
  * Filters as a plain GET form plus links, so every state is a URL (shareable, and the CSV export takes the same
  * query) and the page works without client JavaScript.
  */
-export function FilterBar({ path, filters, organizations, quickPicks = 12 }: Props) {
+export function FilterBar({ path, filters, organizations, topics, keep = {}, quickPicks = 12 }: Props) {
   const toggle = (org: string) => {
     const orgs = filters.orgs.includes(org) ? filters.orgs.filter((o) => o !== org) : [...filters.orgs, org];
-    return `${path}${filtersToQuery({ ...filters, orgs })}`;
+    return `${path}${filtersToQuery({ ...filters, orgs }, keep)}`;
   };
-  const picks = organizations.filter((org) => org.papers > 0).slice(0, quickPicks);
-  const hasFilters = filters.orgs.length > 0 || Boolean(filters.from) || Boolean(filters.to);
+  const picks = organizations
+    .filter((org) => org.papers > 0 && !filters.orgs.includes(org.name))
+    .slice(0, quickPicks);
+  const keepOnly = filtersToQuery({ orgs: [] }, keep);
   return (
     <section className="filters" aria-label="Filters">
       <form method="get" action={path} className="filter-form">
         {filters.orgs.map((org) => (
           <input key={org} type="hidden" name="org" value={org} />
         ))}
+        {Object.entries(keep).map(([name, value]) =>
+          value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+        )}
         <label>
           From
           <input type="date" name="from" defaultValue={filters.from ?? ""} />
@@ -35,6 +46,40 @@ export function FilterBar({ path, filters, organizations, quickPicks = 12 }: Pro
           To
           <input type="date" name="to" defaultValue={filters.to ?? ""} />
         </label>
+        {topics && topics.length > 0 ? (
+          <label>
+            Topic
+            <select name="topic" defaultValue={filters.topic ?? ""}>
+              <option value="">Any topic</option>
+              {topics.map((topic) => (
+                <option key={topic.slug} value={topic.slug}>
+                  {topic.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+        <label className="grow">
+          Text in title or abstract
+          <input
+            type="search"
+            name="q"
+            defaultValue={filters.q ?? ""}
+            maxLength={maxQueryLength}
+            placeholder="e.g. diffusion"
+          />
+        </label>
+        <label className="narrow">
+          Min. upvotes
+          <input
+            type="number"
+            name="minUpvotes"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            defaultValue={filters.minUpvotes ?? ""}
+          />
+        </label>
         <label className="grow">
           Add organisation
           <input
@@ -42,7 +87,7 @@ export function FilterBar({ path, filters, organizations, quickPicks = 12 }: Pro
             name="org"
             list="organization-names"
             placeholder="e.g. ByteDance-Seed"
-            maxLength={200}
+            maxLength={maxOrgLength}
           />
           <datalist id="organization-names">
             {organizations.map((org) => (
@@ -53,8 +98,8 @@ export function FilterBar({ path, filters, organizations, quickPicks = 12 }: Pro
           </datalist>
         </label>
         <button type="submit">Apply</button>
-        {hasFilters ? (
-          <a className="clear" href={path}>
+        {hasFilters(filters) ? (
+          <a className="clear" href={`${path}${keepOnly}`}>
             Clear all
           </a>
         ) : null}
@@ -63,7 +108,7 @@ export function FilterBar({ path, filters, organizations, quickPicks = 12 }: Pro
         <ul className="chips" aria-label="Selected organisations">
           {filters.orgs.map((org) => (
             <li key={org}>
-              <a className="chip selected" href={toggle(org)} title={`Remove ${org}`}>
+              <a className="chip selected" href={toggle(org)} aria-label={`Remove ${org}`}>
                 {org} <span aria-hidden="true">×</span>
               </a>
             </li>
@@ -72,15 +117,18 @@ export function FilterBar({ path, filters, organizations, quickPicks = 12 }: Pro
       ) : null}
       {picks.length > 0 ? (
         <ul className="chips" aria-label="Organisations with the most papers">
-          {picks
-            .filter((org) => !filters.orgs.includes(org.name))
-            .map((org) => (
-              <li key={org.name}>
-                <a className="chip" href={toggle(org.name)} title={org.fullname ?? org.name}>
-                  {org.name} <span className="muted">{org.papers}</span>
-                </a>
-              </li>
-            ))}
+          {picks.map((org) => (
+            <li key={org.name}>
+              <a
+                className="chip"
+                href={toggle(org.name)}
+                title={org.fullname ?? org.name}
+                data-org={org.name}
+              >
+                {org.name} <span className="muted">{org.papers}</span>
+              </a>
+            </li>
+          ))}
         </ul>
       ) : null}
     </section>

@@ -1,8 +1,8 @@
-type Props = { label: string; value: string };
+type Props = { label: string; value: string; title?: string };
 
-export function Stat({ label, value }: Props) {
+export function Stat({ label, value, title }: Props) {
   return (
-    <div className="stat">
+    <div className="stat" title={title}>
       <div className="stat-value">{value}</div>
       <div className="stat-label">{label}</div>
     </div>

@@ -1,58 +1,114 @@
 "use client";
 
-import type { DailyUpvotes } from "@paperpulse/db";
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { fillMissingDays, monthTicks } from "@/lib/chart";
-import { formatCompact, formatDay, formatDayTick, formatInteger } from "@/lib/format";
+import type { UpvotePoint } from "@paperpulse/db";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
+import { formatPeriod, formatPeriodTick, formatStat, monthTicks, type Period } from "@/lib/chart";
+import { formatCompact, formatInteger } from "@/lib/format";
 
-type Props = { data: DailyUpvotes[] };
+type Props = { data: UpvotePoint[]; period: Period };
 
-/** Upvotes per daily date: one bar per calendar day (zero when none), the day's paper count in the tooltip. */
-export function UpvotesChart({ data }: Props) {
-  const days = fillMissingDays(data, (date) => ({ date, upvotes: 0, papers: 0 }));
-  const ticks = monthTicks(days.map((day) => day.date));
-  const first = days[0]?.date ?? "";
-  const last = days.at(-1)?.date ?? "";
+const periodAxis = { day: "Daily date", week: "Week (starting Monday)", month: "Month" } as const;
+
+/** Total upvotes per period as bars (left axis), the median and 90th percentile per paper as lines (right axis). */
+export function UpvotesChart({ data, period }: Props) {
+  const ticks = period === "month" ? undefined : monthTicks(data.map((d) => d.date));
   return (
-    <div className="chart" role="img" aria-label={`Upvotes per day from ${first} to ${last}`}>
-      <ResponsiveContainer width="100%" height={300}>
-        <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} barCategoryGap="15%">
+    <div className="chart" data-chart="upvotes">
+      <ResponsiveContainer width="100%" height={320}>
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }} barCategoryGap="15%">
           <CartesianGrid vertical={false} />
           <XAxis
             dataKey="date"
             ticks={ticks}
             interval={ticks ? 0 : "preserveStartEnd"}
-            tickFormatter={(day: string) => formatDayTick(day, ticks !== undefined)}
+            tickFormatter={(date: string) => formatPeriodTick(date, period, ticks !== undefined)}
             minTickGap={24}
             tickLine={false}
+            label={{ value: periodAxis[period], position: "insideBottom", offset: -16 }}
           />
-          <YAxis tickFormatter={formatCompact} width={48} tickLine={false} axisLine={false} />
+          <YAxis
+            yAxisId="total"
+            tickFormatter={formatCompact}
+            width={56}
+            tickLine={false}
+            axisLine={false}
+            label={{ value: "Total upvotes", angle: -90, position: "insideLeft", offset: 0 }}
+          />
+          <YAxis
+            yAxisId="paper"
+            orientation="right"
+            tickFormatter={formatCompact}
+            width={56}
+            tickLine={false}
+            axisLine={false}
+            label={{ value: "Upvotes per paper", angle: 90, position: "insideRight", offset: 0 }}
+          />
           <Tooltip
             cursor={{ className: "chart-cursor" }}
-            content={<DayTooltip />}
+            content={<PeriodTooltip period={period} />}
             isAnimationActive={false}
           />
-          <Bar dataKey="upvotes" name="Upvotes" isAnimationActive={false} radius={[2, 2, 0, 0]} />
-        </BarChart>
+          <Legend verticalAlign="top" height={28} itemSorter={null} />
+          <Bar
+            yAxisId="total"
+            dataKey="upvotes"
+            name="Total upvotes"
+            fill="var(--series-0)"
+            isAnimationActive={false}
+            radius={[2, 2, 0, 0]}
+          />
+          <Line
+            yAxisId="paper"
+            dataKey="median"
+            name="Median per paper"
+            stroke="var(--series-1)"
+            dot={false}
+            strokeWidth={2}
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="paper"
+            dataKey="p90"
+            name="90th percentile per paper"
+            stroke="var(--series-2)"
+            dot={false}
+            strokeWidth={1.5}
+            strokeDasharray="4 3"
+            isAnimationActive={false}
+          />
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
   );
 }
 
-type TooltipProps = { active?: boolean; payload?: ReadonlyArray<{ payload?: DailyUpvotes }> };
+type TooltipProps = { active?: boolean; payload?: ReadonlyArray<{ payload?: UpvotePoint }>; period: Period };
 
-function DayTooltip({ active, payload }: TooltipProps) {
-  const day = payload?.[0]?.payload;
-  if (!active || !day) return null;
+function PeriodTooltip({ active, payload, period }: TooltipProps) {
+  const point = payload?.[0]?.payload;
+  if (!active || !point) return null;
   return (
     <div className="chart-tooltip">
-      <div className="chart-tooltip-title">{formatDay(day.date)}</div>
+      <div className="chart-tooltip-title">{formatPeriod(point.date, period)}</div>
       <div>
-        <strong>{formatInteger(day.upvotes)}</strong> upvotes
+        <strong>{formatInteger(point.upvotes)}</strong> upvotes over {formatInteger(point.papers)}{" "}
+        {point.papers === 1 ? "paper" : "papers"}
       </div>
-      <div>
-        {formatInteger(day.papers)} {day.papers === 1 ? "paper" : "papers"}
-      </div>
+      {point.papers > 0 ? (
+        <div>
+          median {formatStat(point.median)}, p90 {formatStat(point.p90)}
+        </div>
+      ) : null}
     </div>
   );
 }

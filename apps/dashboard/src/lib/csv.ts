@@ -62,3 +62,8 @@ export function csvStream<T>(
 export function attachment(filename: string): string {
   return `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`;
 }
+
+/** Rows already in memory (a bounded aggregate) as the single batch csvStream takes. */
+export async function* once<T>(rows: T[]): AsyncGenerator<T[]> {
+  if (rows.length > 0) yield rows;
+}

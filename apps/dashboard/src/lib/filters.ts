@@ -10,6 +10,14 @@ export type ParsedFilters = { filters: Filters; issues: ParamIssue[] };
 
 export const maxOrgLength = 200;
 export const maxOrgs = 50;
+export const maxQueryLength = 200;
+/** Upvotes are int4 in the database; no paper comes near a billion. */
+export const maxUpvotes = 999_999_999;
+
+/** The parameters every view and export shares; nav links carry these from view to view. */
+export const sharedParams = ["org", "from", "to", "topic", "q", "minUpvotes"] as const;
+
+const noControl = /^[^\p{Cc}]*$/u;
 
 const dateSchema = z
   .string()
@@ -19,7 +27,24 @@ const dateSchema = z
 const orgSchema = z
   .string()
   .max(maxOrgLength, `must be at most ${maxOrgLength} characters`)
-  .regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
+  .regex(noControl, "must not contain control characters");
+
+const topicSchema = z
+  .string()
+  .max(64, "must be at most 64 characters")
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "must be a topic slug (lowercase letters, digits and dashes)");
+
+const querySchema = z
+  .string()
+  .max(maxQueryLength, `must be at most ${maxQueryLength} characters`)
+  .regex(noControl, "must not contain control characters");
+
+const minUpvotesSchema = z
+  .string()
+  .regex(/^\d+$/, "must be a whole number of upvotes")
+  .max(9, `must be at most ${maxUpvotes}`)
+  .transform(Number)
+  .pipe(z.number().int().min(0).max(maxUpvotes, `must be at most ${maxUpvotes}`));
 
 export function toSearchParams(input: SearchParamsInput): URLSearchParams {
   if (input instanceof URLSearchParams) return input;
@@ -33,9 +58,9 @@ export function toSearchParams(input: SearchParamsInput): URLSearchParams {
 }
 
 /**
- * Reads the filters every view and export shares: `org` (repeatable), `from`, `to`. Empty values (an empty form
- * field) count as absent; unknown parameters are ignored. Invalid values are left out of the filters and reported,
- * so pages can show them and exports can answer 400.
+ * Reads the filters every view and export shares: `org` (repeatable), `from`, `to`, `topic`, `q`, `minUpvotes`.
+ * Empty values (an empty form field) count as absent; unknown parameters are ignored. Invalid values are left out
+ * of the filters and reported, so pages can show them inline and exports can answer 400.
  */
 export function parseFilters(input: SearchParamsInput): ParsedFilters {
   const params = toSearchParams(input);
@@ -54,30 +79,113 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
     filters.orgs = filters.orgs.slice(0, maxOrgs);
   }
 
-  for (const param of ["from", "to"] as const) {
-    const values = params.getAll(param).filter((value) => value.trim() !== "");
-    if (values.length > 1) issues.push({ param, message: "must be given at most once" });
-    const value = values[0]?.trim();
-    if (value === undefined) continue;
-    const result = dateSchema.safeParse(value);
-    if (result.success) filters[param] = result.data;
-    else issues.push(issue(param, result.error, value));
-  }
+  const from = readScalar(params, "from", dateSchema, issues);
+  const to = readScalar(params, "to", dateSchema, issues);
+  if (from !== undefined) filters.from = from;
+  if (to !== undefined) filters.to = to;
   if (filters.from && filters.to && filters.from > filters.to) {
     issues.push({ param: "to", message: `must not be before from (${filters.from})` });
     delete filters.to;
   }
+  const topic = readScalar(params, "topic", topicSchema, issues);
+  if (topic !== undefined) filters.topic = topic;
+  const q = readScalar(params, "q", querySchema, issues);
+  if (q !== undefined) filters.q = q;
+  const minUpvotes = readScalar(params, "minUpvotes", minUpvotesSchema, issues);
+  if (minUpvotes !== undefined) filters.minUpvotes = minUpvotes;
   return { filters, issues };
 }
 
+/**
+ * A parameter that may appear at most once: trimmed, empty means absent, validated by `schema`. Given twice (an
+ * array where a scalar is expected) it is an issue, and neither value is used.
+ */
+export function readScalar<T>(
+  params: URLSearchParams,
+  name: string,
+  schema: z.ZodType<T, string>,
+  issues: ParamIssue[],
+): T | undefined {
+  const values = params
+    .getAll(name)
+    .map((value) => value.trim())
+    .filter((value) => value !== "");
+  if (values.length > 1) {
+    issues.push({ param: name, message: "must be given at most once" });
+    return undefined;
+  }
+  const value = values[0];
+  if (value === undefined) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  issues.push(issue(name, result.error, value));
+  return undefined;
+}
+
+/** One of `allowed` (e.g. a sort key or a granularity), else the default and an issue naming the choices. */
+export function readChoice<const T extends string>(
+  params: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+  issues: ParamIssue[],
+): T {
+  const schema = z.string().refine((value): value is T => (allowed as readonly string[]).includes(value), {
+    message: `must be one of ${allowed.join(", ")}`,
+  }) as unknown as z.ZodType<T, string>;
+  return readScalar(params, name, schema, issues) ?? fallback;
+}
+
+/** A whole number from `min` to `max` (a page number, a count), else the default and an issue. */
+export function readInteger(
+  params: URLSearchParams,
+  name: string,
+  range: { min: number; max: number; fallback: number },
+  issues: ParamIssue[],
+): number {
+  const schema = z
+    .string()
+    .regex(/^\d+$/, "must be a whole number")
+    .max(String(range.max).length, `must be at most ${range.max}`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .int()
+        .min(range.min, `must be at least ${range.min}`)
+        .max(range.max, `must be at most ${range.max}`),
+    );
+  return readScalar(params, name, schema, issues) ?? range.fallback;
+}
+
 /** The URL query for filters (plus extra parameters), as used by links that keep the current view's filters. */
-export function filtersToQuery(filters: Filters, extra: Record<string, string> = {}): string {
+export function filtersToQuery(filters: Filters, extra: Record<string, string | undefined> = {}): string {
   const params = new URLSearchParams();
   for (const org of filters.orgs) params.append("org", org);
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
-  for (const [name, value] of Object.entries(extra)) params.set(name, value);
+  if (filters.topic) params.set("topic", filters.topic);
+  if (filters.q) params.set("q", filters.q);
+  if (filters.minUpvotes !== undefined) params.set("minUpvotes", String(filters.minUpvotes));
+  for (const [name, value] of Object.entries(extra)) if (value !== undefined) params.set(name, value);
   const query = params.toString();
+  return query === "" ? "" : `?${query}`;
+}
+
+/** Whether any shared filter narrows the view. */
+export function hasFilters(filters: Filters): boolean {
+  return (
+    filters.orgs.length > 0 ||
+    Boolean(filters.from || filters.to || filters.topic || filters.q) ||
+    filters.minUpvotes !== undefined
+  );
+}
+
+/** Keeps only the shared filter parameters of a query: what nav links carry from one view to the next. */
+export function sharedQuery(params: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const name of sharedParams) for (const value of params.getAll(name)) kept.append(name, value);
+  const query = kept.toString();
   return query === "" ? "" : `?${query}`;
 }
 

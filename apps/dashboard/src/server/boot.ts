@@ -1,14 +1,30 @@
 import { getDbHandle } from "./db";
+import { getScheduleInfo } from "./schedule";
 
-/** Opens (and migrates) the database, or stops the process with the reason: a server without it is useless. */
+/**
+ * Opens (and migrates) the database and starts the schedule, or stops the process with the reason: a server
+ * without its database, or with a schedule it cannot parse, is useless.
+ */
 export async function openDbAtBoot(): Promise<void> {
   try {
     const handle = await getDbHandle();
     const mode = handle.kind === "pglite" ? "embedded database in" : "Postgres at";
     console.log(`Paperpulse dashboard: ${mode} ${handle.location}`);
+    const schedule = await getScheduleInfo();
+    console.log(`Paperpulse dashboard: ${describeSchedule(schedule)}`);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     console.error(`\nPaperpulse dashboard cannot start: ${reason}\n`);
     process.exit(1);
   }
+}
+
+function describeSchedule(schedule: Awaited<ReturnType<typeof getScheduleInfo>>): string {
+  if (!schedule.enabled) return "scheduling off";
+  const jobs = schedule.jobs
+    .map((job) => `${job.name} next at ${job.next[0]?.toISOString() ?? "?"}`)
+    .join(", ");
+  return schedule.schedulesHere
+    ? `scheduling in this process: ${jobs}`
+    : `schedule run by \`pnpm scrape schedule\` (server mode): ${jobs}`;
 }

@@ -31,7 +31,8 @@ async function openDb(): Promise<DbHandle> {
   return handle;
 }
 
-// Closing PGlite checkpoints it and releases the folder lock. Next exits on these signals by itself unless
+// Closing PGlite checkpoints it and releases the folder lock; the scheduler stops first, so that a run in progress
+// gets a moment to finish (a run cut short is marked abandoned at the next start). Next exits on these signals by itself unless
 // NEXT_MANUAL_SIG_HANDLE is set (scripts/start.mjs sets it), in which case this handler does the exit.
 function closeOnSignals(handle: DbHandle): void {
   const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
@@ -42,8 +43,10 @@ function closeOnSignals(handle: DbHandle): void {
       if (closing) return;
       closing = true;
       setTimeout(() => process.exit(exitCodes[signal]), 5000).unref();
-      handle
-        .close()
+      import("./schedule")
+        .then(({ stopSchedule }) => stopSchedule())
+        .catch((error: unknown) => console.error("Stopping the scheduler failed:", error))
+        .then(() => handle.close())
         .catch((error: unknown) => console.error("Closing the database failed:", error))
         .finally(() => process.exit(exitCodes[signal]));
     });

@@ -1,13 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
+const defaults = { PORT: 3000, PAPERPULSE_DATA_DIR: "./.data", HF_BASE_URL: "https://huggingface.co" };
+
 describe("parseEnv", () => {
   it("applies defaults, treating empty values as unset", () => {
-    expect(parseEnv({})).toEqual({ PORT: 3000, PAPERPULSE_DATA_DIR: "./.data" });
-    expect(parseEnv({ PORT: "", DATABASE_URL: " ", PAPERPULSE_DATA_DIR: "" })).toEqual({
-      PORT: 3000,
-      PAPERPULSE_DATA_DIR: "./.data",
-    });
+    expect(parseEnv({})).toEqual(defaults);
+    expect(
+      parseEnv({
+        PORT: "",
+        DATABASE_URL: " ",
+        PAPERPULSE_DATA_DIR: "",
+        HF_BASE_URL: "",
+        PAPERPULSE_ADMIN_TOKEN: "",
+      }),
+    ).toEqual(defaults);
   });
 
   it("reads a port, a Postgres URL and a data folder", () => {
@@ -18,6 +25,7 @@ describe("parseEnv", () => {
         PAPERPULSE_DATA_DIR: "/srv/data",
       }),
     ).toEqual({
+      ...defaults,
       PORT: 8080,
       DATABASE_URL: "postgresql://u:p@db/paperpulse",
       PAPERPULSE_DATA_DIR: "/srv/data",
@@ -34,5 +42,19 @@ describe("parseEnv", () => {
       expect((error as Error).message).toMatch(/DATABASE_URL must be a postgres/);
       expect((error as Error).message).not.toContain("secret");
     }
+  });
+
+  it("reads the scrape base URL and an admin token, refusing a short token without echoing it", () => {
+    expect(
+      parseEnv({ HF_BASE_URL: "http://127.0.0.1:9000", PAPERPULSE_ADMIN_TOKEN: "x".repeat(32) }),
+    ).toMatchObject({
+      HF_BASE_URL: "http://127.0.0.1:9000",
+      PAPERPULSE_ADMIN_TOKEN: "x".repeat(32),
+    });
+    expect(() => parseEnv({ HF_BASE_URL: "file:///etc/passwd" })).toThrow(/HF_BASE_URL must be an http/);
+    expect(() => parseEnv({ PAPERPULSE_ADMIN_TOKEN: "hunter2" })).toThrow(
+      /PAPERPULSE_ADMIN_TOKEN must be at least 16/,
+    );
+    expect(() => parseEnv({ PAPERPULSE_ADMIN_TOKEN: "hunter2" })).not.toThrow(/hunter2/);
   });
 });

@@ -13,6 +13,15 @@ export const envSchema = z.object({
       .optional(),
   ),
   PAPERPULSE_DATA_DIR: optional(z.string().default("./.data")),
+  // Where scheduled and manual runs fetch from; the scraper itself refuses internal addresses unless allowed.
+  HF_BASE_URL: optional(
+    z
+      .string()
+      .regex(/^https?:\/\//, "must be an http:// or https:// URL")
+      .default("https://huggingface.co"),
+  ),
+  // Required for "Run now" in server mode (and honoured in embedded mode when set). Never echoed.
+  PAPERPULSE_ADMIN_TOKEN: optional(z.string().min(16, "must be at least 16 characters").optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;

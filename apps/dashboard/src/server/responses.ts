@@ -22,3 +22,14 @@ export function csvResponse(body: ReadableStream<Uint8Array>, disposition: strin
     },
   });
 }
+
+/** paperpulse-papers.csv, or paperpulse-papers-2026-01-01-to-latest.csv for a date range. */
+export function exportName(
+  view: string,
+  filters: { from?: string | undefined; to?: string | undefined },
+): string {
+  const range = [filters.from, filters.to].some(Boolean)
+    ? `-${filters.from ?? "start"}-to-${filters.to ?? "latest"}`
+    : "";
+  return `paperpulse-${view}${range}.csv`;
+}

@@ -9,7 +9,7 @@ import { bucketStart } from "./granularity.ts";
 export type OrgActivityRow = {
   /** First day of the week or month, YYYY-MM-DD. */
   period: string;
-  /** One of the top organisations, or null for every other paper (other organisations and none). */
+  /** One of the top organisations, or null for the papers of every other organisation. */
   org: string | null;
   papers: number;
 };
@@ -22,8 +22,9 @@ export type OrgActivity = {
 };
 
 /**
- * Papers per week or month for the `top` organisations with the most matching papers, the rest as one "other"
- * series (null), for a stacked chart. When organisations are filtered, those are the series.
+ * Papers per week or month for the `top` organisations with the most matching papers, the other organisations' as
+ * one "other" series (null), for a stacked chart. Papers without an organisation are left out: Hugging Face only
+ * names organisations from 2025-10 on, and a bar of unattributed papers would dwarf everything else.
  */
 export async function getOrgActivity(
   db: Db,
@@ -50,7 +51,7 @@ export async function getOrgActivity(
   const rows = await selectRows<{ period: string; org: string | null; papers: number | string }>(
     db,
     sql`select ${bucket} as period, ${series} as org, count(*) as papers
-        from ${papers} ${where ? sql`where ${where}` : sql``}
+        from ${papers} where ${papers.organizationName} is not null ${where ? sql`and ${where}` : sql``}
         group by 1, 2 order by 1`,
   );
   const position = new Map(orgs.map((org, index) => [org, index]));

@@ -1,8 +1,10 @@
 import { listPapersForExport } from "@paperpulse/db";
 import { attachment, csvStream } from "@/lib/csv";
-import { parseFilters } from "@/lib/filters";
+import { parseFilters, readChoice, toSearchParams } from "@/lib/filters";
+import { paperSorts, toPaperSort } from "@/lib/view-params";
 import { getDb } from "@/server/db";
-import { badRequest, csvResponse } from "@/server/responses";
+import { badRequest, csvResponse, exportName } from "@/server/responses";
+import { checkTopic } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -18,12 +20,19 @@ const header = [
   "last_seen_at",
 ];
 
-/** Every paper matching the view's filters (`org` repeatable, `from`, `to`), latest counts, one row per paper. */
+/**
+ * Every paper matching the view's filters, latest counts, one row per paper, streamed in keyset batches. Order:
+ * the Papers view's `sort` when given (so the file lists the table's rows in the table's order), else daily date.
+ */
 export async function GET(request: Request): Promise<Response> {
-  const { filters, issues } = parseFilters(new URL(request.url).searchParams);
-  if (issues.length > 0) return badRequest(issues);
+  const params = toSearchParams(new URL(request.url).searchParams);
+  const parsed = parseFilters(params);
+  const sort = params.has("sort") ? readChoice(params, "sort", paperSorts, "date", parsed.issues) : undefined;
   const db = await getDb();
-  const body = csvStream(header, listPapersForExport(db, filters), (paper) => [
+  await checkTopic(db, parsed);
+  if (parsed.issues.length > 0) return badRequest(parsed.issues);
+  const batches = listPapersForExport(db, parsed.filters, sort ? { sort: toPaperSort(sort) } : {});
+  const body = csvStream(header, batches, (paper) => [
     paper.id,
     paper.title,
     paper.dailyDate,
@@ -33,12 +42,5 @@ export async function GET(request: Request): Promise<Response> {
     paper.firstSeenAt,
     paper.lastSeenAt,
   ]);
-  return csvResponse(body, attachment(exportName(filters)));
-}
-
-function exportName(filters: { from?: string | undefined; to?: string | undefined }): string {
-  const range = [filters.from, filters.to].some(Boolean)
-    ? `-${filters.from ?? "start"}-to-${filters.to ?? "latest"}`
-    : "";
-  return `paperpulse-papers${range}.csv`;
+  return csvResponse(body, attachment(exportName("papers", parsed.filters)));
 }

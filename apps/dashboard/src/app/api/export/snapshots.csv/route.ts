@@ -1,8 +1,10 @@
-import { getPaper, listPaperSnapshots, type PaperSnapshot } from "@paperpulse/db";
+import { getPaper, listPaperSnapshots, listSnapshotsForExport, type PaperSnapshot } from "@paperpulse/db";
 import { z } from "zod";
-import { attachment, csvStream } from "@/lib/csv";
+import { attachment, csvStream, once } from "@/lib/csv";
+import { parseFilters, readScalar, toSearchParams } from "@/lib/filters";
 import { getDb } from "@/server/db";
-import { badRequest, csvResponse, notFound } from "@/server/responses";
+import { badRequest, csvResponse, exportName, notFound } from "@/server/responses";
+import { checkTopic } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,31 +13,44 @@ const header = ["paper_id", "captured_at", "upvotes", "comments"];
 
 const paperIdSchema = z
   .string()
-  .trim()
   .min(1, "is required (a Hugging Face paper id such as 2407.21783)")
-  .max(100, "must be at most 100 characters");
+  .max(100, "must be at most 100 characters")
+  .regex(/^[^\p{Cc}]*$/u, "must not contain control characters");
 
-/** One paper's captures in time order: its upvote and comment history. */
+/**
+ * Upvote and comment histories. `paper=ID`: that paper's captures in time order (404 when unknown). Without it:
+ * the captures of every paper matching the view's filters, by paper then time, streamed in keyset batches.
+ */
 export async function GET(request: Request): Promise<Response> {
-  const parsed = paperIdSchema.safeParse(new URL(request.url).searchParams.get("paper") ?? "");
-  if (!parsed.success) {
-    return badRequest([{ param: "paper", message: parsed.error.issues[0]?.message ?? "is invalid" }]);
+  const params = toSearchParams(new URL(request.url).searchParams);
+  if (params.has("paper")) {
+    const issues: { param: string; message: string }[] = [];
+    const paperId = readScalar(params, "paper", paperIdSchema, issues);
+    if (paperId === undefined) {
+      return badRequest(
+        issues.length > 0
+          ? issues
+          : [{ param: "paper", message: "is required (a Hugging Face paper id such as 2407.21783)" }],
+      );
+    }
+    const db = await getDb();
+    if (!(await getPaper(db, paperId)))
+      return notFound(`Unknown paper "${paperId}": it has not been captured.`);
+    // A paper has at most a few hundred captures: one batch.
+    const snapshots = await listPaperSnapshots(db, paperId);
+    return csvResponse(
+      csvStream(header, once(snapshots), toRow),
+      attachment(`paperpulse-snapshots-${paperId}.csv`),
+    );
   }
-  const paperId = parsed.data;
+  const parsed = parseFilters(params);
   const db = await getDb();
-  if (!(await getPaper(db, paperId)))
-    return notFound(`Unknown paper "${paperId}": it has not been captured.`);
-  const snapshots = await listPaperSnapshots(db, paperId);
-  const body = csvStream(header, once(snapshots), (snapshot) => [
-    snapshot.paperId,
-    snapshot.capturedAt,
-    snapshot.upvotes,
-    snapshot.comments,
-  ]);
-  return csvResponse(body, attachment(`paperpulse-snapshots-${paperId}.csv`));
+  await checkTopic(db, parsed);
+  if (parsed.issues.length > 0) return badRequest(parsed.issues);
+  const body = csvStream(header, listSnapshotsForExport(db, parsed.filters), toRow);
+  return csvResponse(body, attachment(exportName("snapshots", parsed.filters)));
 }
 
-// A paper has at most a few hundred captures: one batch.
-async function* once(rows: PaperSnapshot[]): AsyncGenerator<PaperSnapshot[]> {
-  if (rows.length > 0) yield rows;
+function toRow(snapshot: PaperSnapshot) {
+  return [snapshot.paperId, snapshot.capturedAt, snapshot.upvotes, snapshot.comments];
 }

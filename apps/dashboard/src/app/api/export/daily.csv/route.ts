@@ -1,0 +1,46 @@
+import { getUpvoteSeries } from "@paperpulse/db";
+import { attachment, csvStream, once } from "@/lib/csv";
+import { parseFilters, readChoice, toSearchParams } from "@/lib/filters";
+import { getDb } from "@/server/db";
+import { badRequest, csvResponse, exportName } from "@/server/responses";
+import { checkTopic } from "@/server/topics";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+const header = ["period_start", "granularity", "papers", "upvotes", "median_upvotes", "p90_upvotes"];
+
+/** The Overview's series: per daily date (or ISO week, month), papers and total, median, p90 of latest upvotes. */
+export async function GET(request: Request): Promise<Response> {
+  const params = toSearchParams(new URL(request.url).searchParams);
+  const parsed = parseFilters(params);
+  const granularity = readChoice(
+    params,
+    "granularity",
+    ["day", "week", "month"] as const,
+    "day",
+    parsed.issues,
+  );
+  const db = await getDb();
+  await checkTopic(db, parsed);
+  if (parsed.issues.length > 0) return badRequest(parsed.issues);
+  // One row per day at most: about 365 a year.
+  const rows = await getUpvoteSeries(db, parsed.filters, granularity);
+  const body = csvStream(header, once(rows), (row) => [
+    row.date,
+    granularity,
+    row.papers,
+    row.upvotes,
+    row.median,
+    row.p90,
+  ]);
+  return csvResponse(
+    body,
+    attachment(
+      exportName(
+        `${granularity === "day" ? "daily" : granularity === "week" ? "weekly" : "monthly"}`,
+        parsed.filters,
+      ),
+    ),
+  );
+}

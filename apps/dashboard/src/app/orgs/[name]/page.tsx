@@ -1,0 +1,146 @@
+import { getOrganization, getUpvoteSeries, listPapers, type UpvotePoint } from "@paperpulse/db";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ChartFrame } from "@/components/chart-frame";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
+import { ExportLinks } from "@/components/export-links";
+import { IssuesNotice } from "@/components/issues-notice";
+import { OrgTopics } from "@/components/org-topics";
+import { PapersTable } from "@/components/papers-table";
+import { Stat } from "@/components/stat";
+import { UpvotesChart } from "@/components/upvotes-chart";
+import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
+import { filtersToQuery, maxOrgLength, parseFilters } from "@/lib/filters";
+import { formatDay, formatInteger } from "@/lib/format";
+import { getDb } from "@/server/db";
+import { checkTopic } from "@/server/topics";
+
+export const dynamic = "force-dynamic";
+
+type Props = {
+  params: Promise<{ name: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+function validName(name: string): boolean {
+  return name.length > 0 && name.length <= maxOrgLength && /^[^\p{Cc}]*$/u.test(name);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { name } = await params;
+  return { title: validName(name) ? name : "Organisation" };
+}
+
+export default async function OrgPage({ params, searchParams }: Props) {
+  const { name } = await params;
+  if (!validName(name)) notFound();
+  const db = await getDb();
+  const org = await getOrganization(db, name);
+  if (!org) notFound();
+  // The shared filters apply (date range, topic, text, upvotes); the organisation is this one.
+  const parsed = parseFilters(await searchParams);
+  await checkTopic(db, parsed);
+  const filters = { ...parsed.filters, orgs: [org.name] };
+  const [papers, trend] = await Promise.all([
+    listPapers(db, filters, { sort: { key: "upvotes", dir: "desc" }, page: 1, pageSize: 25 }),
+    getUpvoteSeries(db, filters, "month"),
+  ]);
+  const filled = fillPeriods(
+    trend,
+    "month",
+    (date): UpvotePoint => ({ date, papers: 0, upvotes: 0, median: 0, p90: 0 }),
+  );
+  const query = filtersToQuery(filters);
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="muted small">
+            <a href={`/orgs${filtersToQuery({ ...parsed.filters, orgs: [] })}`}>Organisations</a> / {org.name}
+          </p>
+          <h1>{org.fullname ?? org.name}</h1>
+          <p className="muted">
+            <a
+              href={`https://huggingface.co/${encodeURIComponent(org.name)}`}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              huggingface.co/{org.name}
+            </a>
+          </p>
+        </div>
+        <ExportLinks
+          links={[
+            {
+              href: `/api/export/papers.csv${filtersToQuery(filters, { sort: "-upvotes" })}`,
+              label: "Papers CSV",
+            },
+            {
+              href: `/api/export/daily.csv${filtersToQuery(filters, { granularity: "month" })}`,
+              label: "Trend CSV",
+            },
+          ]}
+        />
+      </div>
+      <IssuesNotice issues={parsed.issues} />
+      <section className="stats" aria-label="Totals, all time">
+        <Stat label="papers, all time" value={formatInteger(org.papers)} />
+        <Stat label="upvotes, all time" value={formatInteger(org.upvotes)} />
+        <Stat label="first featured" value={org.firstDay ? formatDay(org.firstDay) : "—"} />
+        <Stat label="last featured" value={org.lastDay ? formatDay(org.lastDay) : "—"} />
+      </section>
+      {papers.total === 0 ? (
+        <EmptyState filtered={true} clearHref={`/orgs/${encodeURIComponent(org.name)}`} />
+      ) : (
+        <>
+          <ChartFrame
+            id="org-trend"
+            title="Trend per month"
+            description={`Upvotes of ${org.name}'s papers per month (bars), with the median and 90th percentile per paper (lines).`}
+            table={
+              <DataTable
+                caption="Papers and upvotes per month"
+                columns={[
+                  { label: "Month" },
+                  { label: "Papers", numeric: true },
+                  { label: "Total upvotes", numeric: true },
+                  { label: "Median", numeric: true },
+                  { label: "90th percentile", numeric: true },
+                ]}
+                rowKeys={trend.map((p) => p.date)}
+                rows={trend.map((p) => [
+                  formatPeriod(p.date, "month"),
+                  formatInteger(p.papers),
+                  formatInteger(p.upvotes),
+                  formatStat(p.median),
+                  formatStat(p.p90),
+                ])}
+              />
+            }
+          >
+            <UpvotesChart data={filled} period="month" />
+          </ChartFrame>
+          <OrgTopics db={db} filters={filters} />
+          <section className="card">
+            <div className="chart-head">
+              <h2>
+                Papers{" "}
+                <span className="muted">
+                  (top {papers.rows.length} of {formatInteger(papers.total)} by upvotes)
+                </span>
+              </h2>
+              <a href={`/papers${query}`}>All {formatInteger(papers.total)} in the papers table →</a>
+            </div>
+            <PapersTable
+              papers={papers.rows}
+              filters={filters}
+              caption={`${org.name}'s most upvoted papers`}
+            />
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import { getPaperCurves, getPaperDetail } from "@paperpulse/db";
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ChartFrame } from "@/components/chart-frame";
+import { DataTable } from "@/components/data-table";
+import { ExportLinks } from "@/components/export-links";
+import { PaperCurveChart } from "@/components/paper-curve-chart";
+import { Stat } from "@/components/stat";
+import { formatHours, formatStat } from "@/lib/chart";
+import { mergeCurves } from "@/lib/curves";
+import {
+  arxivUrl,
+  formatDateTime,
+  formatDay,
+  formatInteger,
+  hfPaperUrl,
+  pathSegment,
+  safeHttpUrl,
+} from "@/lib/format";
+import { getDb } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+/** Ids are short (2407.21783); anything long or with control characters cannot be one. */
+function validId(id: string): boolean {
+  return id.length > 0 && id.length <= 100 && /^[^\p{Cc}]*$/u.test(id);
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  return { title: validId(id) ? `Paper ${id}` : "Paper" };
+}
+
+export default async function PaperPage({ params }: Props) {
+  const { id } = await params;
+  if (!validId(id)) notFound();
+  const db = await getDb();
+  const paper = await getPaperDetail(db, id);
+  if (!paper) notFound();
+  const curves = await getPaperCurves(db, id);
+  const github = safeHttpUrl(paper.githubRepo);
+  const project = safeHttpUrl(paper.projectPage);
+  const arxiv = arxivUrl(paper.id);
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <p className="muted small">
+            <a href="/papers">Papers</a> / {paper.id}
+          </p>
+          <h1 className="paper-title">{paper.title}</h1>
+          <p className="muted">
+            Featured {formatDay(paper.dailyDate)}
+            {paper.organization ? (
+              <>
+                {" "}
+                by{" "}
+                <a href={`/orgs/${pathSegment(paper.organization)}`}>
+                  {paper.organizationFullname ?? paper.organization}
+                </a>
+              </>
+            ) : null}
+            {paper.submittedBy ? <> · submitted by {paper.submittedBy}</> : null}
+          </p>
+        </div>
+        <ExportLinks
+          links={[
+            {
+              href: `/api/export/snapshots.csv?paper=${encodeURIComponent(paper.id)}`,
+              label: "Snapshots CSV",
+            },
+          ]}
+        />
+      </div>
+
+      <ul className="link-row" aria-label="Elsewhere">
+        <li>
+          <a href={hfPaperUrl(paper.id)} target="_blank" rel="noopener noreferrer">
+            Hugging Face
+          </a>
+        </li>
+        {arxiv ? (
+          <li>
+            <a href={arxiv} target="_blank" rel="noopener noreferrer">
+              arXiv
+            </a>
+          </li>
+        ) : null}
+        {github ? (
+          <li>
+            <a href={github} target="_blank" rel="noopener noreferrer nofollow">
+              GitHub{paper.githubStars !== null ? ` (${formatInteger(paper.githubStars)} stars)` : ""}
+            </a>
+          </li>
+        ) : null}
+        {project ? (
+          <li>
+            <a href={project} target="_blank" rel="noopener noreferrer nofollow">
+              Project page
+            </a>
+          </li>
+        ) : null}
+      </ul>
+
+      <section className="stats" aria-label="Counts">
+        <Stat label="upvotes" value={formatInteger(paper.upvotes)} />
+        <Stat label="comments" value={formatInteger(paper.comments)} />
+        <Stat
+          label="to 50% of upvotes"
+          value={curves.hoursTo50 === null ? "—" : formatHours(curves.hoursTo50)}
+        />
+        <Stat
+          label="to 90% of upvotes"
+          value={curves.hoursTo90 === null ? "—" : formatHours(curves.hoursTo90)}
+        />
+      </section>
+
+      {curves.points.length === 0 ? (
+        <section className="empty">
+          <h2>No captures of this paper</h2>
+        </section>
+      ) : (
+        (["upvotes", "comments"] as const).map((metric) => (
+          <ChartFrame
+            key={metric}
+            id={`curve-${metric}`}
+            title={metric === "upvotes" ? "Upvotes since first seen" : "Comments since first seen"}
+            description={`This paper's ${metric} at each of its ${curves.points.length} captures, against the median of the ${curves.dayPapers} papers featured on ${formatDay(paper.dailyDate)} (each from its own first capture, hour by hour).`}
+            table={
+              <DataTable
+                caption={`${metric} by hours since first seen`}
+                columns={[
+                  { label: "Hours since first seen", numeric: true },
+                  { label: "This paper", numeric: true },
+                  { label: "Day's median", numeric: true },
+                ]}
+                rows={mergeCurves(curves.points, curves.median, metric).map((row) => [
+                  formatHours(row.hours),
+                  row.paper === null ? "" : formatInteger(row.paper),
+                  row.median === null ? "" : formatStat(row.median),
+                ])}
+              />
+            }
+          >
+            <PaperCurveChart data={mergeCurves(curves.points, curves.median, metric)} metric={metric} />
+          </ChartFrame>
+        ))
+      )}
+
+      <section className="card prose">
+        <h2>Abstract</h2>
+        {paper.summary ? (
+          <p className="summary">{paper.summary}</p>
+        ) : (
+          <p className="muted">No abstract captured.</p>
+        )}
+        {paper.aiSummary ? (
+          <>
+            <h3>AI summary (Hugging Face)</h3>
+            <p>{paper.aiSummary}</p>
+          </>
+        ) : null}
+        {paper.aiKeywords.length > 0 ? (
+          <>
+            <h3>Keywords</h3>
+            <ul className="chips" aria-label="Keywords">
+              {[...new Set(paper.aiKeywords)].map((keyword) => (
+                <li key={keyword} className="chip">
+                  {keyword}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {paper.authors.length > 0 ? (
+          <>
+            <h3>Authors</h3>
+            <p>{paper.authors.map((author) => author.name).join(", ")}</p>
+          </>
+        ) : null}
+        <p className="muted small">
+          First seen {formatDateTime(paper.firstSeenAt)} · last seen {formatDateTime(paper.lastSeenAt)}
+          {paper.publishedAt ? <> · published {formatDateTime(paper.publishedAt)}</> : null}
+        </p>
+      </section>
+    </>
+  );
+}

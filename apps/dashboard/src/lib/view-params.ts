@@ -1,0 +1,72 @@
+import type { Filters, Granularity, OrgLeaderboardSort, PaperSort, PaperSortKey } from "@paperpulse/db";
+import {
+  type ParamIssue,
+  parseFilters,
+  readChoice,
+  readInteger,
+  type SearchParamsInput,
+  toSearchParams,
+} from "./filters";
+
+// View-specific parameters beside the shared filters. Every value comes from an allowlist or a bounded integer:
+// nothing from the URL reaches SQL except as a bound parameter or as a key looked up in a fixed table.
+
+export const paperSorts = [
+  "-upvotes",
+  "upvotes",
+  "-comments",
+  "comments",
+  "-date",
+  "date",
+  "-title",
+  "title",
+] as const;
+export type PaperSortParam = (typeof paperSorts)[number];
+export const defaultPaperSort: PaperSortParam = "-upvotes";
+export const papersPageSize = 50;
+export const maxPage = 10_000;
+
+export const orgGranularities = ["week", "month"] as const;
+export const orgBoardSorts = [
+  "papers",
+  "upvotes",
+  "median",
+  "top10",
+] as const satisfies readonly OrgLeaderboardSort[];
+
+export type ViewParams<T> = { filters: Filters; issues: ParamIssue[] } & T;
+
+export function toPaperSort(param: PaperSortParam): PaperSort {
+  const desc = param.startsWith("-");
+  return { key: (desc ? param.slice(1) : param) as PaperSortKey, dir: desc ? "desc" : "asc" };
+}
+
+export function parseOverviewParams(input: SearchParamsInput): ViewParams<{ granularity: Granularity }> {
+  const params = toSearchParams(input);
+  const { filters, issues } = parseFilters(params);
+  const granularity = readChoice(params, "granularity", ["day", "week", "month"] as const, "day", issues);
+  return { filters, issues, granularity };
+}
+
+export function parsePapersParams(
+  input: SearchParamsInput,
+): ViewParams<{ sort: PaperSortParam; page: number }> {
+  const params = toSearchParams(input);
+  const { filters, issues } = parseFilters(params);
+  const sort = readChoice(params, "sort", paperSorts, defaultPaperSort, issues);
+  const page = readInteger(params, "page", { min: 1, max: maxPage, fallback: 1 }, issues);
+  return { filters, issues, sort, page };
+}
+
+export function parseOrgsParams(input: SearchParamsInput): ViewParams<{
+  granularity: (typeof orgGranularities)[number];
+  top: number;
+  sort: OrgLeaderboardSort;
+}> {
+  const params = toSearchParams(input);
+  const { filters, issues } = parseFilters(params);
+  const granularity = readChoice(params, "granularity", orgGranularities, "month", issues);
+  const top = readInteger(params, "top", { min: 1, max: 20, fallback: 8 }, issues);
+  const sort = readChoice(params, "sort", orgBoardSorts, "papers", issues);
+  return { filters, issues, granularity, top, sort };
+}

@@ -1,0 +1,23 @@
+import "server-only";
+import type { Db, Filters } from "@paperpulse/db";
+import type { TopicOption } from "@/components/filter-bar";
+import type { ParamIssue } from "@/lib/filters";
+
+/** The topics a reader can filter by. */
+export async function getTopicOptions(_db: Db): Promise<TopicOption[]> {
+  // Topic loaders have not landed yet: no topic to offer.
+  return [];
+}
+
+/**
+ * Drops a topic that is not in the taxonomy, with an issue: the pages show it inline, exports answer 400. Only
+ * known slugs reach the database.
+ */
+export async function checkTopic(db: Db, parsed: { filters: Filters; issues: ParamIssue[] }): Promise<void> {
+  const topic = parsed.filters.topic;
+  if (topic === undefined) return;
+  const known = await getTopicOptions(db);
+  if (known.some((option) => option.slug === topic)) return;
+  parsed.issues.push({ param: "topic", message: `is not a known topic (got "${topic}")` });
+  delete parsed.filters.topic;
+}
