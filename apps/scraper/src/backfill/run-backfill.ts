@@ -1,6 +1,6 @@
 import { type Db, listDayCoverage, listRunPages } from "@paperpulse/db";
 import type { FetcherOptions } from "../fetch/create-fetcher.ts";
-import { scrapeTargets } from "../run/scrape-targets.ts";
+import { type ScrapeOptions, scrapeTargets } from "../run/scrape-targets.ts";
 import type { ProgressListener, RunSummary } from "../run/summary.ts";
 import type { SourceKind } from "../sources/targets.ts";
 import { planBackfill } from "./plan-backfill.ts";
@@ -11,6 +11,8 @@ export type BackfillOptions = {
   force: boolean;
   source: SourceKind;
   fetcher: FetcherOptions;
+  raw?: ScrapeOptions["raw"];
+  render?: ScrapeOptions["render"];
   onProgress?: ProgressListener;
 };
 
@@ -45,6 +47,8 @@ export async function runBackfill(db: Db, options: BackfillOptions): Promise<Bac
       trigger: "cli",
       command: `backfill ${options.from} ${options.to}${options.force ? " --force" : ""}`,
       fetcher: options.fetcher,
+      ...(options.raw ? { raw: options.raw } : {}),
+      ...(options.render ? { render: options.render } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
   );

@@ -1,5 +1,7 @@
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { FIRST_DAILY_PAPERS_DATE } from "../backfill/plan-backfill.ts";
+import { defaultRawDir } from "../raw/raw-store.ts";
 import {
   isoWeekOf,
   listDays,
@@ -14,27 +16,22 @@ import {
 
 export type Command =
   | { name: "help" }
-  | { name: "import"; paths: string[]; capturedAt: Date | undefined }
-  | {
-      name: "scrape";
-      label: string;
-      targets: Target[];
-      source: SourceKind;
-      baseUrl: string;
-      maxRequests: number;
-    }
+  | { name: "import"; paths: string[]; capturedAt: Date | undefined; rawDir: string }
+  | ({ name: "scrape"; label: string; targets: Target[]; source: SourceKind } & Remote)
   | { name: "runs"; limit: number }
-  | { name: "schedule"; baseUrl: string; maxRequests: number }
-  | {
-      name: "backfill";
-      from: string;
-      to: string;
-      force: boolean;
-      source: SourceKind;
-      baseUrl: string;
-      maxRequests: number;
-    }
-  | { name: "gaps"; from: string | null; to: string };
+  | ({ name: "schedule" } & Remote)
+  | ({ name: "backfill"; from: string; to: string; force: boolean; source: SourceKind } & Remote)
+  | { name: "gaps"; from: string | null; to: string }
+  | { name: "reparse"; all: boolean; runId: number | undefined; rawDir: string };
+
+/** What every command that fetches shares: where, how many requests, raw pages, rendering. */
+export type Remote = {
+  baseUrl: string;
+  maxRequests: number;
+  /** Raw bodies go here: failed ones always, all of them with --record DIR. */
+  raw: { dir: string; recordAll: boolean };
+  render: "auto" | "always";
+};
 
 export type ParsedCommand = { command: Command; json: boolean };
 
@@ -53,6 +50,8 @@ Commands:
                         yet captured after its upvotes settled; resumable; --force fetches settled days again
   gaps [--from DATE] [--to DATE]
                         list the days with no capture, or only failed ones
+  reparse [--all] [--run ID] [--dir DIR]
+                        parse kept raw pages again after a parser change (default: those that failed), no fetching
   schedule              run the scheduled scrapes as a daemon (see PAPERPULSE_SCHEDULE_*), until stopped
   runs                  list recent runs
 
@@ -64,6 +63,9 @@ Options:
   --limit N             how many runs to list (default 20)
   --from, --to DATE     the days of backfill and gaps
   --force               backfill: fetch days that already settled too
+  --record DIR          keep every raw response in DIR, content-addressed (failed ones are always kept, in
+                        PAPERPULSE_RAW_DIR, default .data/raw)
+  --render              load listing pages in headless Chromium (default: only when a page holds no listing)
   --json                print one JSON summary object as the last line
   -h, --help            show this help
 
@@ -79,6 +81,11 @@ const options = {
   from: { type: "string" },
   to: { type: "string" },
   force: { type: "boolean" },
+  record: { type: "string" },
+  render: { type: "boolean" },
+  all: { type: "boolean" },
+  run: { type: "string" },
+  dir: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -104,9 +111,14 @@ export function parseCommand(
     if (args.length > count)
       throw new UsageError(`${name} takes at most ${count} argument(s), got ${args.length}`);
   };
-  const remote = (defaultMaxRequests = 200) => ({
+  const remote = (defaultMaxRequests = 200): Remote => ({
     baseUrl: values["base-url"] ?? env.HF_BASE_URL ?? "https://huggingface.co",
     maxRequests: parsePositiveInt(values["max-requests"] ?? String(defaultMaxRequests), "--max-requests"),
+    raw: {
+      dir: values.record ? resolve(values.record) : defaultRawDir(env),
+      recordAll: values.record !== undefined,
+    },
+    render: values.render ? "always" : "auto",
   });
   const yesterday = todayUtc(new Date(now.getTime() - 86_400_000));
   const scrape = (label: string, targets: Target[]): Command => ({
@@ -122,7 +134,12 @@ export function parseCommand(
       if (args.length === 0) throw new UsageError("import needs at least one PATH");
       const at = values["captured-at"];
       return {
-        command: { name: "import", paths: args, capturedAt: at === undefined ? undefined : parseInstant(at) },
+        command: {
+          name: "import",
+          paths: args,
+          capturedAt: at === undefined ? undefined : parseInstant(at),
+          rawDir: defaultRawDir(env),
+        },
         json,
       };
     }
@@ -181,6 +198,12 @@ export function parseCommand(
       const to = parseDateArg(values.to ?? yesterday, "--to");
       if (from !== null) listDays(from, to);
       return { command: { name: "gaps", from, to }, json };
+    }
+    case "reparse": {
+      maxArgs(0);
+      const runId = values.run === undefined ? undefined : parsePositiveInt(values.run, "--run");
+      const rawDir = values.dir ? resolve(values.dir) : defaultRawDir(env);
+      return { command: { name: "reparse", all: values.all ?? false, runId, rawDir }, json };
     }
     case "schedule": {
       maxArgs(0);

@@ -3,7 +3,7 @@ import { classifyDay, FIRST_DAILY_PAPERS_DATE } from "../backfill/plan-backfill.
 import { runBackfill } from "../backfill/run-backfill.ts";
 import type { ProgressListener } from "../run/summary.ts";
 import type { Command } from "./parse-command.ts";
-import type { CommandOutput } from "./run-command.ts";
+import { type CommandOutput, remoteOptions } from "./run-command.ts";
 
 const listed = (days: string[], limit = 12) =>
   days.length <= limit
@@ -20,7 +20,7 @@ export async function runBackfillCommand(
     to: command.to,
     force: command.force,
     source: command.source,
-    fetcher: { baseUrl: command.baseUrl, maxRequests: command.maxRequests },
+    ...remoteOptions(command),
     ...(onProgress ? { onProgress } : {}),
   });
   const text = [

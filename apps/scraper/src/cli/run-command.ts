@@ -1,10 +1,11 @@
 import { createDb, type DbHandle, listRuns } from "@paperpulse/db";
 import { importPaths } from "../import/import-paths.ts";
-import { scrapeTargets } from "../run/scrape-targets.ts";
+import { type ScrapeOptions, scrapeTargets } from "../run/scrape-targets.ts";
 import type { RunSummary } from "../run/summary.ts";
-import type { Command } from "./parse-command.ts";
+import type { Command, Remote } from "./parse-command.ts";
 import { createProgressDisplay } from "./progress.ts";
 import { runBackfillCommand, runGapsCommand } from "./run-backfill-command.ts";
+import { runReparseCommand } from "./run-reparse-command.ts";
 import { runSchedule } from "./run-schedule.ts";
 
 export type CommandOutput = { exitCode: number; text: string[]; json: unknown };
@@ -21,6 +22,7 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
             ...(command.capturedAt ? { capturedAt: command.capturedAt } : {}),
             trigger: "cli",
             command: `import ${command.paths.join(" ")}`,
+            rawDir: command.rawDir,
             ...(progress.listener ? { onProgress: progress.listener } : {}),
           }),
           handle,
@@ -31,7 +33,7 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
             source: command.source,
             trigger: "cli",
             command: command.label,
-            fetcher: { baseUrl: command.baseUrl, maxRequests: command.maxRequests },
+            ...remoteOptions(command),
             ...(progress.listener ? { onProgress: progress.listener } : {}),
           }),
           handle,
@@ -42,6 +44,8 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
         return runBackfillCommand(handle.db, command, progress.listener);
       case "gaps":
         return runGapsCommand(handle.db, command);
+      case "reparse":
+        return runReparseCommand(handle.db, command, progress.listener);
       case "runs": {
         const runs = await listRuns(handle.db, command.limit);
         const text = runs.map(
@@ -58,7 +62,16 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
   }
 }
 
-function describeRun(summary: RunSummary, handle: DbHandle): CommandOutput {
+/** The fetch, raw-page and render options of a command that fetches. */
+export function remoteOptions(remote: Remote): Pick<ScrapeOptions, "fetcher" | "raw" | "render"> {
+  return {
+    fetcher: { baseUrl: remote.baseUrl, maxRequests: remote.maxRequests },
+    raw: remote.raw,
+    render: { mode: remote.render },
+  };
+}
+
+export function describeRun(summary: RunSummary, handle: DbHandle): CommandOutput {
   const seconds = (summary.durationMs / 1000).toFixed(1);
   const text = [
     `run #${summary.runId} ${summary.status}: ${summary.pages} pages (${summary.pagesFailed} failed), ` +

@@ -3,12 +3,11 @@ import type { Db } from "@paperpulse/db";
 import { listNextRuns, loadScheduleConfig } from "../schedule/schedule-config.ts";
 import { startScheduler } from "../schedule/start-scheduler.ts";
 import { UsageError } from "../sources/targets.ts";
+import type { Remote } from "./parse-command.ts";
+import { remoteOptions } from "./run-command.ts";
 
 /** `pnpm scrape schedule`: runs the schedule until SIGINT/SIGTERM, then lets a run in progress finish. */
-export async function runSchedule(
-  db: Db,
-  fetcher: { baseUrl: string; maxRequests: number },
-): Promise<string[]> {
+export async function runSchedule(db: Db, remote: Remote): Promise<string[]> {
   const config = loadScheduleConfig();
   if (!config.enabled || config.jobs.length === 0) {
     throw new UsageError(
@@ -16,7 +15,7 @@ export async function runSchedule(
     );
   }
   const log = (line: string) => console.log(`${new Date().toISOString()} ${line}`);
-  const scheduler = startScheduler(db, { config, fetcher, log });
+  const scheduler = startScheduler(db, { config, ...remoteOptions(remote), log });
   for (const { name, next } of listNextRuns(config)) {
     log(`${name}: next runs ${next.map((d) => d.toISOString()).join(", ")}`);
   }

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Db } from "@paperpulse/db";
 import type { RunTrigger } from "@paperpulse/schema";
 import { ParseError } from "../parse/index.ts";
-import { type BodyKind, parseBody } from "../run/parse-body.ts";
+import { hashBody, keepRaw } from "../raw/raw-store.ts";
+import { detectBodyKind, parseBody } from "../run/parse-body.ts";
 import { beginRun, type RunRecorder } from "../run/run-recorder.ts";
 import type { ProgressListener, RunSummary } from "../run/summary.ts";
 import { UsageError } from "../sources/targets.ts";
@@ -17,6 +17,8 @@ export type ImportOptions = {
   trigger?: RunTrigger;
   command?: string;
   onProgress?: ProgressListener;
+  /** Keep the bodies of files that fail to parse here, for `pnpm scrape reparse`. */
+  rawDir?: string;
 };
 
 type Recorded = { url: string; name: string; mtime: Date | null; body: Buffer };
@@ -75,10 +77,10 @@ async function importRecorded(run: RunRecorder, file: Recorded, options: ImportO
     url: file.url,
     kind: "file" as const,
     bytes: file.body.byteLength,
-    contentHash: createHash("sha256").update(file.body).digest("hex"),
+    contentHash: hashBody(text),
   };
   try {
-    const parsed = parseBody(bodyKind(file.name, text), text);
+    const parsed = parseBody(detectBodyKind(file.name, text), text);
     await run.savePage(page, {
       capturedAt,
       listingDate: nameDate ?? parsed.listingDate,
@@ -94,12 +96,6 @@ async function importRecorded(run: RunRecorder, file: Recorded, options: ImportO
       error: error.message,
     });
   }
-}
-
-/** JSON files are API responses (a bare array); a JSON object is taken as a listing page's DailyPapers props. */
-function bodyKind(name: string, text: string): BodyKind {
-  if (/\.html?$/i.test(name)) return "page";
-  return text.trimStart().startsWith("{") ? "props" : "api";
 }
 
 function dateInName(name: string): string | null {

@@ -9,6 +9,12 @@ export type BodyKind = "page" | "api" | "props";
 
 export type ParsedBody = { papers: CapturedPaper[]; listingDate: string | null };
 
+/** A recorded file's kind: .html is a listing page; JSON is an API array, or a listing's props when an object. */
+export function detectBodyKind(name: string, text: string): BodyKind {
+  if (/\.html?$/i.test(name)) return "page";
+  return text.trimStart().startsWith("{") ? "props" : "api";
+}
+
 /** Turns a fetched or recorded body into normalised papers; throws ParseError when it cannot, never a partial list. */
 export function parseBody(kind: BodyKind, body: string): ParsedBody {
   switch (kind) {

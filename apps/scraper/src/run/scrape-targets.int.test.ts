@@ -108,7 +108,8 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
         snapshots: 13,
         requests: 1,
       });
-      const sent = server.requests.slice(before);
+      // robots.txt is read once per run before the listing.
+      const sent = server.requests.slice(before).filter((r) => r.path !== "/robots.txt");
       expect(sent.map((r) => r.path)).toEqual(["/papers/date/2024-08-01"]);
       expect(sent[0]?.headers["user-agent"]).toMatch(/^Paperpulse\//);
       const rows = await selectRows<{ id: string; daily_date: string; upvotes: number; comments: number }>(
@@ -123,7 +124,7 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       const items = apiItems();
       const before = server.requests.length;
       const summary = await run(getDb(), [day("2026-07-31")], "api");
-      const sent = server.requests.slice(before);
+      const sent = server.requests.slice(before).filter((r) => r.path !== "/robots.txt");
       expect(sent.map((r) => [r.query.get("date"), r.query.get("p"), r.query.get("limit")])).toEqual([
         ["2026-07-31", "0", "100"],
         ["2026-07-31", "1", "100"],

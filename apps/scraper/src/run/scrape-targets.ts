@@ -1,9 +1,10 @@
-import { createHash } from "node:crypto";
 import type { Db } from "@paperpulse/db";
 import type { RunTrigger } from "@paperpulse/schema";
-import { createFetcher, type FetcherOptions, type FetchResult } from "../fetch/create-fetcher.ts";
+import { createFetcher, type FetcherOptions, type FetchResult, USER_AGENT } from "../fetch/create-fetcher.ts";
 import { FetchError } from "../fetch/errors.ts";
 import { ParseError } from "../parse/index.ts";
+import { hashBody, keepRaw } from "../raw/raw-store.ts";
+import { RenderError, type RenderOptions, renderListing } from "../render/render-listing.ts";
 import {
   apiPath,
   describeTarget,
@@ -12,7 +13,7 @@ import {
   type SourceKind,
   type Target,
 } from "../sources/targets.ts";
-import { parseBody } from "./parse-body.ts";
+import { type ParsedBody, parseBody } from "./parse-body.ts";
 import { beginRun, type RunRecorder } from "./run-recorder.ts";
 import type { ProgressListener, RunSummary } from "./summary.ts";
 
@@ -26,6 +27,10 @@ export type ScrapeOptions = {
   onProgress?: ProgressListener;
   /** Called once the run is recorded as running, before any request: callers that must not wait learn its id. */
   onStart?: (runId: number) => void;
+  /** Where raw bodies are kept: failed ones always, every one with recordAll (`--record DIR`). */
+  raw?: { dir: string; recordAll: boolean };
+  /** Headless Chromium for listing pages rendered client-side; default "never" in the library, "auto" in the CLI. */
+  render?: RenderOptions;
   now?: () => Date;
 };
 
@@ -143,32 +148,78 @@ async function captureOne(
     if (RUN_STOPPERS.has(error.code)) throw error;
     return null;
   }
-  const contentHash = createHash("sha256").update(fetched.body).digest("hex");
+  const listing = await parseFetched(kind, url, fetched.body, options);
   const pageInfo = {
     url: fetched.url,
     kind,
     statusCode: fetched.status,
     durationMs: fetched.durationMs,
     bytes: fetched.bytes,
-    contentHash,
+    contentHash: listing.contentHash,
+    rendered: listing.rendered,
   } as const;
-  try {
-    const parsed = parseBody(kind, fetched.body);
-    await run.savePage(pageInfo, {
-      capturedAt,
-      listingDate: targetDate ?? parsed.listingDate,
-      papers: parsed.papers,
-    });
-    return parsed.papers.map((paper) => paper.id);
-  } catch (error) {
-    if (!(error instanceof ParseError)) throw error;
+  if (options.raw && (options.raw.recordAll || "error" in listing)) {
+    // Failed pages are always kept, so `pnpm scrape reparse` can read them again after a parser fix.
+    await keepRaw(options.raw.dir, listing.contentHash, listing.body);
+  }
+  if ("error" in listing) {
     await run.failPage({
       ...pageInfo,
       listingDate: targetDate,
       capturedAt,
-      errorCode: error.code,
-      error: error.message,
+      errorCode: listing.error.code,
+      error: listing.error.message,
     });
     return null;
+  }
+  await run.savePage(pageInfo, {
+    capturedAt,
+    listingDate: targetDate ?? listing.parsed.listingDate,
+    papers: listing.parsed.papers,
+  });
+  return listing.parsed.papers.map((paper) => paper.id);
+}
+
+type FetchedListing = { body: string; contentHash: string; rendered: boolean } & (
+  | { parsed: ParsedBody }
+  | { error: { code: string; message: string } }
+);
+
+/**
+ * Parses a fetched body; a listing page that holds neither the payload nor cards (say the site moved to
+ * client-side rendering), or every page with render mode "always", is loaded in headless Chromium and its DOM
+ * parsed by the same parser. The hash and body returned are those of what was parsed.
+ */
+async function parseFetched(
+  kind: "page" | "api",
+  url: string,
+  fetchedBody: string,
+  options: ScrapeOptions,
+): Promise<FetchedListing> {
+  const mode = kind === "page" ? (options.render?.mode ?? "never") : "never";
+  let body = fetchedBody;
+  let rendered = false;
+  const render = async () => {
+    body = await renderListing(url, { ...(options.render ?? { mode }), userAgent: USER_AGENT });
+    rendered = true;
+  };
+  try {
+    if (mode === "always") await render();
+    try {
+      return { body, contentHash: hashBody(body), rendered, parsed: parseBody(kind, body) };
+    } catch (error) {
+      if (!(error instanceof ParseError) || error.code !== "NO_LISTING" || mode !== "auto" || rendered)
+        throw error;
+      await render();
+      return { body, contentHash: hashBody(body), rendered, parsed: parseBody(kind, body) };
+    }
+  } catch (error) {
+    if (!(error instanceof ParseError) && !(error instanceof RenderError)) throw error;
+    return {
+      body,
+      contentHash: hashBody(body),
+      rendered,
+      error: { code: error.code, message: error.message },
+    };
   }
 }

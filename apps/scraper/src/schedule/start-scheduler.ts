@@ -2,7 +2,7 @@ import type { Db } from "@paperpulse/db";
 import { RunActiveError } from "@paperpulse/db";
 import { Cron } from "croner";
 import type { FetcherOptions } from "../fetch/create-fetcher.ts";
-import { scrapeTargets } from "../run/scrape-targets.ts";
+import { type ScrapeOptions, scrapeTargets } from "../run/scrape-targets.ts";
 import type { RunSummary } from "../run/summary.ts";
 import { planJob } from "./plan-job.ts";
 import type { JobName, ScheduleConfig } from "./schedule-config.ts";
@@ -10,6 +10,8 @@ import type { JobName, ScheduleConfig } from "./schedule-config.ts";
 export type SchedulerOptions = {
   config: ScheduleConfig;
   fetcher: FetcherOptions;
+  raw?: ScrapeOptions["raw"];
+  render?: ScrapeOptions["render"];
   log?: (line: string) => void;
   now?: () => Date;
 };
@@ -51,6 +53,8 @@ export function startScheduler(db: Db, options: SchedulerOptions): Scheduler {
         trigger: kind,
         command: `${kind === "schedule" ? "scheduled" : "run now"}: ${name}`,
         fetcher: options.fetcher,
+        ...(options.raw ? { raw: options.raw } : {}),
+        ...(options.render ? { render: options.render } : {}),
         onStart: (runId) => resolve({ runId, started: true, done }),
       }).then(
         (summary) => {

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { type RunStatus, type RunTrigger, scrapePages, scrapeRuns } from "@paperpulse/schema";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { isProcessAlive } from "../process-alive.ts";
 import type { Db } from "../types.ts";
 
@@ -100,6 +100,7 @@ export type FailedPageInput = {
   durationMs?: number | null;
   bytes?: number | null;
   contentHash?: string | null;
+  rendered?: boolean;
 };
 
 /** Records a page that produced no rows (fetch or parse failed) and counts it against its run. */
@@ -115,6 +116,7 @@ export async function recordFailedPage(db: Db, input: FailedPageInput): Promise<
       durationMs: input.durationMs ?? null,
       bytes: input.bytes ?? null,
       contentHash: input.contentHash ?? null,
+      rendered: input.rendered ?? false,
       errorCode: input.errorCode,
       error: input.error,
     });
@@ -143,3 +145,38 @@ export async function getRun(db: Db, runId: number): Promise<RunRow | undefined>
 export async function listRunPages(db: Db, runId: number) {
   return db.select().from(scrapePages).where(eq(scrapePages.runId, runId)).orderBy(scrapePages.id);
 }
+
+export type StoredPage = typeof scrapePages.$inferSelect;
+
+/**
+ * Pages whose raw body can be parsed again: by default those that failed to parse (schema drift, cut pages), else
+ * every page with a content hash; optionally of one run. Oldest first, so captures are re-applied in time order.
+ */
+export async function listPagesForReparse(
+  db: Db,
+  options: { all: boolean; runId?: number | undefined },
+): Promise<StoredPage[]> {
+  const conditions = [isNotNull(scrapePages.contentHash)];
+  if (!options.all) {
+    conditions.push(inArray(scrapePages.errorCode, [...PARSE_ERROR_CODES]));
+    // A body that a later reparse already stored needs no second look.
+    conditions.push(
+      sql`not exists (select 1 from scrape_pages done where done.content_hash = ${scrapePages.contentHash} and done.error_code is null)`,
+    );
+  }
+  if (options.runId !== undefined) conditions.push(eq(scrapePages.runId, options.runId));
+  return db
+    .select()
+    .from(scrapePages)
+    .where(and(...conditions))
+    .orderBy(scrapePages.capturedAt, scrapePages.id);
+}
+
+/** Error codes of pages that arrived but did not parse: a parser change may turn them into data. */
+export const PARSE_ERROR_CODES = [
+  "NO_LISTING",
+  "TRUNCATED",
+  "BAD_PAYLOAD",
+  "BAD_JSON",
+  "SCHEMA_DRIFT",
+] as const;

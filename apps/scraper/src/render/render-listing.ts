@@ -1,0 +1,72 @@
+import { existsSync } from "node:fs";
+import { chromium } from "playwright-core";
+
+export type RenderOptions = {
+  /** "auto": render when a page holds neither the payload nor cards; "always": render every listing page. */
+  mode: "auto" | "always" | "never";
+  chromiumPath?: string;
+  timeoutMs?: number;
+  userAgent?: string;
+};
+
+export class RenderError extends Error {
+  readonly code = "RENDER_FAILED";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "RenderError";
+  }
+}
+
+export function defaultChromiumPath(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PAPERPULSE_CHROMIUM_PATH ?? env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+}
+
+// Flags that keep a headless Chromium quiet on a machine with no network but the target, and running as root.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/**
+ * Loads a listing page in headless Chromium and returns the DOM once the paper cards (or the payload) are there,
+ * for the same cheerio parser. Images, fonts and media are not fetched: only the markup matters.
+ */
+export async function renderListing(url: string, options: RenderOptions): Promise<string> {
+  const executablePath = options.chromiumPath ?? defaultChromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new RenderError(`no Chromium at ${executablePath} (set PAPERPULSE_CHROMIUM_PATH) to render ${url}`);
+  }
+  const timeout = options.timeoutMs ?? 30_000;
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout });
+  try {
+    const context = await browser.newContext(options.userAgent ? { userAgent: options.userAgent } : {});
+    const page = await context.newPage();
+    await page.route("**/*", (route) =>
+      ["image", "font", "media"].includes(route.request().resourceType()) ? route.abort() : route.continue(),
+    );
+    await page.goto(url, { timeout, waitUntil: "domcontentloaded" });
+    await page
+      .waitForSelector('article h3 a[href*="/papers/"], [data-target="DailyPapers"][data-props]', {
+        timeout: Math.min(timeout, 10_000),
+      })
+      .catch(() => {
+        // No cards came: hand back the DOM anyway; the parser says what is missing.
+      });
+    return await page.content();
+  } catch (error) {
+    throw new RenderError(
+      `rendering ${url} failed: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        cause: error,
+      },
+    );
+  } finally {
+    await browser.close();
+  }
+}
