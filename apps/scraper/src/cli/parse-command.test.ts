@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../sources/targets.ts";
+import { parseCommand } from "./parse-command.ts";
+
+const now = new Date("2026-11-29T12:00:00Z");
+const parse = (...argv: string[]) => parseCommand(argv, { PAPERPULSE_DATA_DIR: "/tmp/pp" }, now).command;
+
+describe("parseCommand", () => {
+  it.each([
+    [["frob"], /unknown command "frob"/],
+    [["day", "2024-13-01"], /YYYY-MM-DD/],
+    [["day", "2024-01-01", "2024-01-02"], /at most 1 argument/],
+    [["import"], /at least one PATH/],
+    [["week", "2025-W60"], /ISO week/],
+    [["month", "2025-13"], /YYYY-MM/],
+    [["range", "2024-01-05", "2024-01-01"], /before its start/],
+    [["range", "2024-01-05"], /FROM and TO/],
+    [["day", "--source", "rss"], /--source must be page or api/],
+    [["day", "--max-requests", "-1"], /--max-requests/],
+    [["day", "--max-requests", "1e3"], /--max-requests/],
+    [["import", "x.json", "--captured-at", "yesterday"], /--captured-at/],
+    [["backfill"], /--from/],
+    [["backfill", "--from", "2023-01-01"], /before Daily Papers began/],
+    [["gaps", "--from", "2024-02-30"], /--from/],
+    [["reparse", "--run", "abc"], /--run/],
+    [["day", "--frobnicate"], /Unknown option/],
+  ])("refuses %j with a one-line reason", (argv, reason) => {
+    expect(() => parse(...argv)).toThrow(UsageError);
+    expect(() => parse(...argv)).toThrow(reason);
+  });
+
+  it("fills defaults: today, this week and month, yesterday for backfill", () => {
+    expect(parse("day")).toMatchObject({
+      name: "scrape",
+      targets: [{ kind: "date", value: "2026-11-29" }],
+      source: "page",
+    });
+    expect(parse("week")).toMatchObject({ targets: [{ kind: "week", value: "2026-W48" }] });
+    expect(parse("month", "--source", "api")).toMatchObject({
+      targets: [{ kind: "month", value: "2026-11" }],
+      source: "api",
+    });
+    expect(parse("backfill", "--from", "2026-11-01")).toMatchObject({
+      name: "backfill",
+      from: "2026-11-01",
+      to: "2026-11-28",
+      source: "api",
+      maxRequests: 28 * 3 + 10,
+    });
+    expect(parse("day", "--record", "/tmp/raw", "--render")).toMatchObject({
+      raw: { dir: "/tmp/raw", recordAll: true },
+      render: "always",
+    });
+    expect(parse("day")).toMatchObject({ raw: { dir: "/tmp/pp/raw", recordAll: false }, render: "auto" });
+  });
+
+  it("reads the JSON flag even from a failing command line", () => {
+    expect(parseCommand(["runs", "--json"], {}, now)).toMatchObject({
+      json: true,
+      command: { name: "runs", limit: 20 },
+    });
+  });
+});
