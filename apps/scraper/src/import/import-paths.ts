@@ -88,6 +88,7 @@ async function importRecorded(run: RunRecorder, file: Recorded, options: ImportO
     });
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
+    if (options.rawDir) await keepRaw(options.rawDir, page.contentHash, text);
     await run.failPage({
       ...page,
       listingDate: nameDate,
