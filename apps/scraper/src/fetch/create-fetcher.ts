@@ -62,6 +62,13 @@ export type FetchResult = {
 
 export type Fetcher = {
   fetchText: (pathOrUrl: string) => Promise<FetchResult>;
+  /**
+   * Counts a request made by other means (a headless browser loading the page) against the run's bound and the
+   * shared rate budget, waiting as the budget and the server's last "slow down" demand.
+   */
+  acquire: (pathOrUrl: string) => Promise<void>;
+  /** The origin every request of this fetcher goes to. */
+  readonly origin: string;
   /** Requests counted against `maxRequests`: attempts and redirect hops, not robots.txt. */
   readonly requestsMade: number;
   close: () => Promise<void>;
@@ -272,6 +279,24 @@ export function createFetcher(options: FetcherOptions): Fetcher {
       }
       assertRobotsAllow(rules, url);
       return withRetries(() => fetchFollowing(url, rules, true));
+    },
+    async acquire(pathOrUrl) {
+      const url = new URL(pathOrUrl, base);
+      if (url.origin !== base.origin)
+        throw new FetchError("BAD_URL", `${url.href} is not on ${base.origin}`, url.href);
+      assertHostAllowed(url);
+      if (requestsMade >= maxRequests) {
+        throw new FetchError(
+          "BUDGET_EXHAUSTED",
+          `request budget of ${maxRequests} per run used up`,
+          url.href,
+        );
+      }
+      await limiter.acquire(url, requestKindOf(url), maxWaitMs);
+      requestsMade++;
+    },
+    get origin() {
+      return base.origin;
     },
     get requestsMade() {
       return requestsMade;

@@ -1,9 +1,11 @@
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type DbHandle, selectRows } from "@paperpulse/db";
 import { describeWhen, describeWithFixtures, hfFixture, openServerDb } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readRaw } from "../raw/raw-store.ts";
 import { importPaths } from "./import-paths.ts";
 import { readTarMembers } from "./read-tar-members.ts";
 
@@ -119,6 +121,31 @@ describeWithFixtures("importing the shared archive", () => {
 });
 
 describe("importPaths on bad input", () => {
+  it("imports the good files of a folder, records the bad one with its reason and keeps its body", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperpulse-import-"));
+    const handle = await createDb({ dataDir: "memory", databaseUrl: undefined });
+    try {
+      const good = [
+        { paper: { id: "2601.00001", title: "Synthetic", authors: [], upvotes: 1 }, numComments: 0 },
+      ];
+      writeFileSync(join(dir, "api_daily_papers_2026-01-05.json"), JSON.stringify(good));
+      writeFileSync(join(dir, "api_daily_papers_2026-01-06.json"), '[{"paper": {"id": "2601.00002"}}');
+      writeFileSync(join(dir, "notes.txt"), "ignored: not a recorded response");
+      const summary = await importPaths(handle.db, [dir], { rawDir: join(dir, "raw") });
+      expect(summary).toMatchObject({ status: "partial", pages: 2, pagesFailed: 1, items: 1, newPapers: 1 });
+      expect(summary.failures[0]).toMatchObject({ code: "BAD_JSON" });
+      const [page] = await selectRows<{ content_hash: string; listing_date: string }>(
+        handle.db,
+        sql`select content_hash, listing_date::text from scrape_pages where error_code is not null`,
+      );
+      expect(page?.listing_date).toBe("2026-01-06");
+      expect(await readRaw(join(dir, "raw"), page?.content_hash ?? "")).toContain("2601.00002");
+    } finally {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("refuses a path that does not exist, before recording a run", async () => {
     const handle = await createDb({ dataDir: "memory", databaseUrl: undefined });
     try {

@@ -34,7 +34,11 @@ describeWhen(
     let handle: DbHandle;
     beforeAll(async () => {
       server = await startHfTestServer();
-      server.route("/papers/date/2025-09-01", () => ({ body: clientSidePage }));
+      // The same server under another name is another origin: the browser must not reach it, nor load images.
+    const thirdParty = `<script src="${server.baseUrl.replace("127.0.0.1", "localhost")}/third-party.js"></script>`;
+    server.route("/papers/date/2025-09-01", () => ({
+      body: clientSidePage.replace("</body>", `<img src="/pixel.png">${thirdParty}</body>`),
+    }));
       handle = await openMemoryDb();
     });
     afterAll(async () => {

@@ -9,6 +9,13 @@ export type RenderOptions = {
   userAgent?: string;
 };
 
+export type RenderRequest = {
+  /** Only requests to this origin leave the browser: no third-party scripts, no way to internal addresses. */
+  origin: string;
+  /** Counts the page load against the run's budget before the browser sends it. */
+  acquire: () => Promise<void>;
+};
+
 export class RenderError extends Error {
   readonly code = "RENDER_FAILED";
   constructor(message: string, options?: { cause?: unknown }) {
@@ -37,7 +44,11 @@ const CHROMIUM_ARGS = [
  * Loads a listing page in headless Chromium and returns the DOM once the paper cards (or the payload) are there,
  * for the same cheerio parser. Images, fonts and media are not fetched: only the markup matters.
  */
-export async function renderListing(url: string, options: RenderOptions): Promise<string> {
+export async function renderListing(
+  url: string,
+  options: RenderOptions,
+  request: RenderRequest,
+): Promise<string> {
   const executablePath = options.chromiumPath ?? defaultChromiumPath();
   if (!existsSync(executablePath)) {
     throw new RenderError(`no Chromium at ${executablePath} (set PAPERPULSE_CHROMIUM_PATH) to render ${url}`);
@@ -47,9 +58,12 @@ export async function renderListing(url: string, options: RenderOptions): Promis
   try {
     const context = await browser.newContext(options.userAgent ? { userAgent: options.userAgent } : {});
     const page = await context.newPage();
-    await page.route("**/*", (route) =>
-      ["image", "font", "media"].includes(route.request().resourceType()) ? route.abort() : route.continue(),
-    );
+    await page.route("**/*", (route) => {
+      const sameOrigin = new URL(route.request().url()).origin === request.origin;
+      const needed = !["image", "font", "media"].includes(route.request().resourceType());
+      return sameOrigin && needed ? route.continue() : route.abort();
+    });
+    await request.acquire();
     await page.goto(url, { timeout, waitUntil: "domcontentloaded" });
     await page
       .waitForSelector('article h3 a[href*="/papers/"], [data-target="DailyPapers"][data-props]', {

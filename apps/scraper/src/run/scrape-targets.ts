@@ -1,6 +1,12 @@
 import type { Db } from "@paperpulse/db";
 import type { RunTrigger } from "@paperpulse/schema";
-import { createFetcher, type FetcherOptions, type FetchResult, USER_AGENT } from "../fetch/create-fetcher.ts";
+import {
+  createFetcher,
+  type Fetcher,
+  type FetcherOptions,
+  type FetchResult,
+  USER_AGENT,
+} from "../fetch/create-fetcher.ts";
 import { FetchError } from "../fetch/errors.ts";
 import { ParseError } from "../parse/index.ts";
 import { hashBody, keepRaw } from "../raw/raw-store.ts";
@@ -66,8 +72,8 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
     for (const target of targets) {
       run.step(describeTarget(target), targets.length);
       try {
-        if (options.source === "api") await scrapeApi(run, target, fetcher.fetchText, options);
-        else await scrapePage(run, target, fetcher.fetchText, options);
+        if (options.source === "api") await scrapeApi(run, target, fetcher, options);
+        else await scrapePage(run, target, fetcher, options);
       } catch (error) {
         if (error instanceof FetchError && RUN_STOPPERS.has(error.code)) {
           stop = error;
@@ -88,14 +94,12 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
   });
 }
 
-type FetchText = (path: string) => Promise<FetchResult>;
-
-async function scrapePage(run: RunRecorder, target: Target, fetchText: FetchText, options: ScrapeOptions) {
+async function scrapePage(run: RunRecorder, target: Target, fetcher: Fetcher, options: ScrapeOptions) {
   const path = listingPagePath(target);
-  await captureOne(run, "page", path, listingDateOf(target), fetchText, options);
+  await captureOne(run, "page", path, listingDateOf(target), fetcher, options);
 }
 
-async function scrapeApi(run: RunRecorder, target: Target, fetchText: FetchText, options: ScrapeOptions) {
+async function scrapeApi(run: RunRecorder, target: Target, fetcher: Fetcher, options: ScrapeOptions) {
   // Every API page of one listing shares one capture time, so a paper that shifts between pages while we page
   // still gets exactly one snapshot.
   const capturedAt = (options.now ?? (() => new Date()))();
@@ -107,7 +111,7 @@ async function scrapeApi(run: RunRecorder, target: Target, fetchText: FetchText,
       "api",
       apiPath(target, page),
       listingDateOf(target),
-      fetchText,
+      fetcher,
       options,
       capturedAt,
     );
@@ -125,7 +129,7 @@ async function captureOne(
   kind: "page" | "api",
   path: string,
   targetDate: string | null,
-  fetchText: FetchText,
+  fetcher: Fetcher,
   options: ScrapeOptions,
   capturedAtForAll?: Date,
 ): Promise<string[] | null> {
@@ -133,7 +137,7 @@ async function captureOne(
   const url = new URL(path, options.fetcher.baseUrl).href;
   let fetched: FetchResult;
   try {
-    fetched = await fetchText(path);
+    fetched = await fetcher.fetchText(path);
   } catch (error) {
     if (!(error instanceof FetchError)) throw error;
     await run.failPage({
@@ -148,7 +152,7 @@ async function captureOne(
     if (RUN_STOPPERS.has(error.code)) throw error;
     return null;
   }
-  const listing = await parseFetched(kind, url, fetched.body, options);
+  const listing = await parseFetched(kind, url, fetched.body, fetcher, options);
   const pageInfo = {
     url: fetched.url,
     kind,
@@ -194,13 +198,18 @@ async function parseFetched(
   kind: "page" | "api",
   url: string,
   fetchedBody: string,
+  fetcher: Fetcher,
   options: ScrapeOptions,
 ): Promise<FetchedListing> {
   const mode = kind === "page" ? (options.render?.mode ?? "never") : "never";
   let body = fetchedBody;
   let rendered = false;
   const render = async () => {
-    body = await renderListing(url, { ...(options.render ?? { mode }), userAgent: USER_AGENT });
+    body = await renderListing(
+      url,
+      { ...(options.render ?? { mode }), userAgent: USER_AGENT },
+      { origin: fetcher.origin, acquire: () => fetcher.acquire(url) },
+    );
     rendered = true;
   };
   try {
