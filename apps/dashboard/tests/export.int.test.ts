@@ -3,13 +3,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@paperpulse/db";
 import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
+import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { fetchCsv } from "./support/csv";
+import { arbitraryQuery, exportRoutes, hostileCases, invalidFor, pageRoutes } from "./support/hostile";
 import { type RunningDashboard, startDashboard } from "./support/server";
 import { A, B, papersHeader, rowsFor, seedSynthetic } from "./support/synthetic";
 
 // The CSV routes against the built app (`next start`), once on an embedded PGlite folder and once on the Postgres
-// server, with synthetic data whose every expected cell is written out in ./support/synthetic.ts.
+// server, with synthetic data whose every expected cell is written out in ./support/synthetic.ts (the aggregates
+// are worked out by hand in the comments). Then hostile parameters on every route: 400 or an inline message, never
+// a 500.
 
 type Target = { kind: string; available: boolean; missing: string; start: () => Promise<Started> };
 type Started = { server: RunningDashboard; cleanup: () => Promise<void> };
@@ -123,15 +127,161 @@ for (const target of targets) {
       expect(late.rows.slice(1)).toEqual([["2303.01000", B, "7", "0"]]);
     });
 
-    it("answers 404 for an unknown paper and 400 for a missing or oversized id", async () => {
+    it("answers 404 for an unknown paper and 400 for an empty or oversized id", async () => {
       const unknown = await fetch(url("/api/export/snapshots.csv?paper=2303.99999"));
       expect(unknown.status).toBe(404);
       expect(await unknown.text()).toContain('Unknown paper "2303.99999"');
-      for (const query of ["", "?paper=", `?paper=${"9".repeat(101)}`]) {
+      for (const query of ["?paper=", `?paper=${"9".repeat(101)}`, "?paper=a&paper=b", "?paper=%00"]) {
         const response = await fetch(url(`/api/export/snapshots.csv${query}`));
         expect(response.status, query).toBe(400);
         expect(await response.text()).toMatch(/^Bad request: paper: /);
       }
+    });
+
+    it("exports the snapshots of every paper matching the filters, by paper then time", async () => {
+      const all = await fetchCsv(url("/api/export/snapshots.csv"));
+      expect(all.rows).toEqual([
+        ["paper_id", "captured_at", "upvotes", "comments"],
+        ["2303.00100", A, "3", "0"],
+        ["2303.00100", B, "10", "2"],
+        ["2303.00200", A, "5", "1"],
+        ["2303.00200", B, "4", "1"],
+        ["2303.00300", A, "1", "0"],
+        ["2303.00400", A, "2", "3"],
+        ["2303.00400", B, "2", "3"],
+        ["2303.01000", B, "7", "0"],
+      ]);
+      const acme = await fetchCsv(url("/api/export/snapshots.csv?org=acme&from=2023-03-01"));
+      expect(acme.rows.slice(1).map((r) => r[0])).toEqual(["2303.00300", "2303.00400", "2303.00400"]);
+    });
+
+    it("sorts and filters the papers export like the Papers view (sort, q, minUpvotes)", async () => {
+      const byUpvotes = await fetchCsv(url("/api/export/papers.csv?sort=-upvotes"));
+      expect(byUpvotes.rows.slice(1)).toEqual(
+        rowsFor("2303.00100", "2303.01000", "2303.00200", "2303.00400", "2303.00300"),
+      );
+      const text = await fetchCsv(url("/api/export/papers.csv?q=AT%20THE%20START"));
+      expect(text.rows.slice(1)).toEqual(rowsFor("2303.01000", "2303.00300", "2303.00400"));
+      const quotes = await fetchCsv(url(`/api/export/papers.csv?q=${encodeURIComponent('"quotes"')}`));
+      expect(quotes.rows.slice(1)).toEqual(rowsFor("2303.00200"));
+      const popular = await fetchCsv(url("/api/export/papers.csv?minUpvotes=4&sort=title"));
+      expect(
+        popular.rows
+          .slice(1)
+          .map((r) => r[0])
+          .sort(),
+      ).toEqual(["2303.00100", "2303.00200", "2303.01000"]);
+      const huge = await fetchCsv(url("/api/export/papers.csv?from=1970&to=2100"));
+      expect(huge.rows).toHaveLength(6);
+    });
+
+    it("exports the upvote series per day, week and month", async () => {
+      const header = ["period_start", "granularity", "papers", "upvotes", "median_upvotes", "p90_upvotes"];
+      const daily = await fetchCsv(url("/api/export/daily.csv"));
+      expect(daily.headers.get("content-disposition")).toBe('attachment; filename="paperpulse-daily.csv"');
+      expect(daily.rows).toEqual([
+        header,
+        // 02-27: p1 (10). 02-28: p2 4, p3 7 → median 5.5, p90 4 + 0.9·3. 03-01: p4 1, p5 2 → 1.5, 1 + 0.9·1.
+        ["2023-02-27", "day", "1", "10", "10", "10"],
+        ["2023-02-28", "day", "2", "11", "5.5", "6.7"],
+        ["2023-03-01", "day", "2", "3", "1.5", "1.9"],
+      ]);
+      const monthly = await fetchCsv(url("/api/export/daily.csv?granularity=month&org=acme"));
+      expect(monthly.rows.slice(1)).toEqual([
+        // acme: p2 (4) in February; p4 (1) and p5 (2) in March.
+        ["2023-02-01", "month", "1", "4", "4", "4"],
+        ["2023-03-01", "month", "2", "3", "1.5", "1.9"],
+      ]);
+      const weekly = await fetchCsv(url("/api/export/daily.csv?granularity=week"));
+      expect(weekly.rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
+        ["2023-02-27", "week", "5", "24", "4"],
+      ]);
+    });
+
+    it("exports the organisations leaderboard with neutralised names", async () => {
+      const csv = await fetchCsv(url("/api/export/orgs.csv"));
+      expect(csv.rows).toEqual([
+        ["organization", "fullname", "papers", "upvotes", "median_upvotes", "top10_papers", "top10_share"],
+        // acme: p2 (day of 2 papers), p4 and p5 (a day of 2): all in their top 10, 4 places → 3/4.
+        ["acme", "acme Lab", "3", "7", "2", "3", "0.75"],
+        ["'+org-plus", "'+org-plus Lab", "1", "10", "10", "1", "1"],
+      ]);
+      const late = await fetchCsv(url("/api/export/orgs.csv?from=2023-03-01&sort=upvotes"));
+      expect(late.rows.slice(1)).toEqual([["acme", "acme Lab", "2", "3", "1.5", "2", "1"]]);
+    });
+
+    it("sends a Content-Security-Policy with a fresh script nonce on pages", async () => {
+      const first = await fetch(url("/papers"));
+      const second = await fetch(url("/papers"));
+      const policy = first.headers.get("content-security-policy") ?? "";
+      expect(policy).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(policy).not.toBe(second.headers.get("content-security-policy"));
+      const nonce = /'nonce-([^']+)'/.exec(policy)?.[1] ?? "";
+      const html = await first.text();
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const script of scripts) expect(script).toContain(`nonce="${nonce}"`);
+      expect(first.headers.get("x-content-type-options")).toBe("nosniff");
+    });
+
+    it("answers hostile parameters on every export with 400 and a message, never 500 (table)", async () => {
+      for (const route of exportRoutes) {
+        for (const testCase of hostileCases) {
+          const response = await fetch(url(`${route.path}?${testCase.query}`));
+          const body = await response.text();
+          const invalid = invalidFor(testCase, route.reads);
+          expect(response.status, `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`).toBe(
+            invalid ? 400 : 200,
+          );
+          if (invalid) expect(body).toMatch(/^Bad request: \w+: /);
+        }
+      }
+    });
+
+    it("renders hostile parameters on every page as an inline message, never a 500 (table)", async () => {
+      for (const route of [...pageRoutes, { path: "/runs", reads: [] }]) {
+        for (const testCase of hostileCases) {
+          const response = await fetch(url(`${route.path}?${testCase.query}`));
+          const html = await response.text();
+          const label = `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`;
+          expect(response.status, label).toBe(200);
+          expect(html.includes("data-param-issues"), label).toBe(
+            route.path !== "/runs" && invalidFor(testCase, route.reads),
+          );
+          // Scraped or hostile text is never markup.
+          expect(html, label).not.toContain("<img src=x onerror");
+        }
+      }
+      for (const path of [
+        "/papers/%27%3B--",
+        `/papers/${"x".repeat(5000)}`,
+        "/papers/%00",
+        "/orgs/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        `/orgs/${"y".repeat(300)}`,
+        "/runs/abc",
+        "/runs/-1",
+        "/runs/1.5",
+        "/runs/99999999999999999999",
+        "/runs/2147483648",
+      ]) {
+        const response = await fetch(url(path));
+        expect(response.status, path).toBe(404);
+      }
+    });
+
+    it("never answers 500 to arbitrary parameters on any route (property)", async () => {
+      const routes = [...exportRoutes, ...pageRoutes, { path: "/runs", reads: [] }].map((r) => r.path);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...routes), arbitraryQuery, async (path, query) => {
+          const response = await fetch(url(`${path}?${query}`));
+          await response.arrayBuffer();
+          // 404: snapshots of a paper id that was never captured.
+          const allowed = path.endsWith("snapshots.csv") ? [200, 400, 404] : [200, 400];
+          expect(allowed, `${path}?${query}`).toContain(response.status);
+        }),
+        { numRuns: target.kind === "pglite" ? 120 : 40 },
+      );
     });
   });
 }

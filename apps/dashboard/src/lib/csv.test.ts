@@ -1,4 +1,5 @@
 import { parse } from "csv-parse/sync";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { attachment, csvLines, csvStream, neutraliseFormula } from "./csv";
 
@@ -39,3 +40,59 @@ describe("csv", () => {
     expect(attachment('x"y/z.csv')).toBe('attachment; filename="x_y_z.csv"');
   });
 });
+
+// Arbitrary text, with extra weight on cells that start like a formula, and ids that look like numbers.
+const anyText = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 40 }),
+  fc
+    .tuple(
+      fc.constantFrom("=", "+", "-", "@", "\t", "\r", '"', ",", "\n"),
+      fc.string({ unit: "binary", maxLength: 20 }),
+    )
+    .map(([start, rest]) => start + rest),
+  fc.constantFrom("2407.21780", "0012", "1e5", "-0", "=1+1", "\r\n", '""', ""),
+);
+// Lone surrogates cannot be written as UTF-8 at all (TextEncoder writes U+FFFD): nothing scraped holds them.
+const wellFormed = anyText.filter((text) => !/\p{Cs}/u.test(text));
+
+describe("csv properties", () => {
+  it("round-trips any text through a strict RFC 4180 parser, neutralising formula triggers", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(wellFormed, wellFormed, fc.option(wellFormed, { nil: null }), fc.integer()), {
+          maxLength: 12,
+        }),
+        fc.integer({ min: 1, max: 5 }),
+        async (rows, batchSize) => {
+          const chunks: (typeof rows)[] = [];
+          for (let i = 0; i < rows.length; i += batchSize) chunks.push(rows.slice(i, i + batchSize));
+          const stream = csvStream(["id", "title", "org", "n"], batches(...chunks), (row) => row);
+          const bytes = Buffer.from(await new Response(stream).arrayBuffer());
+          expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+          const parsed = parse(bytes, {
+            bom: true,
+            relax_column_count: false,
+            relax_quotes: false,
+          }) as string[][];
+          expect(parsed).toEqual([
+            ["id", "title", "org", "n"],
+            ...rows.map(([id, title, org, n]) => [
+              expected(id),
+              expected(title),
+              org === null ? "" : expected(org),
+              String(n),
+            ]),
+          ]);
+          for (const row of parsed.slice(1)) {
+            for (const cell of row.slice(0, 3)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+function expected(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}

@@ -19,10 +19,16 @@ export const sharedParams = ["org", "from", "to", "topic", "q", "minUpvotes"] as
 
 const noControl = /^[^\p{Cc}]*$/u;
 
-const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
-  .refine(isCalendarDate, "must be a real calendar date");
+/**
+ * A daily date as YYYY-MM-DD, or a whole month (YYYY-MM) or year (YYYY): `from=2025` starts on 2025-01-01 and
+ * `to=2025-02` ends on 2025-02-28, so `from=1970&to=2100` reads as it says.
+ */
+const dateSchema = (edge: "start" | "end") =>
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date as YYYY-MM-DD (or YYYY-MM, YYYY)")
+    .transform((value) => expandDate(value, edge))
+    .refine(isCalendarDate, "must be a real calendar date");
 
 const orgSchema = z
   .string()
@@ -79,8 +85,8 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
     filters.orgs = filters.orgs.slice(0, maxOrgs);
   }
 
-  const from = readScalar(params, "from", dateSchema, issues);
-  const to = readScalar(params, "to", dateSchema, issues);
+  const from = readScalar(params, "from", dateSchema("start"), issues);
+  const to = readScalar(params, "to", dateSchema("end"), issues);
   if (from !== undefined) filters.from = from;
   if (to !== undefined) filters.to = to;
   if (filters.from && filters.to && filters.from > filters.to) {
@@ -196,6 +202,16 @@ export function describeIssues(issues: ParamIssue[]): string {
 function issue(param: string, error: z.ZodError, value: string): ParamIssue {
   const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return { param, message: `${error.issues[0]?.message ?? "is invalid"} (got "${shown}")` };
+}
+
+function expandDate(value: string, edge: "start" | "end"): string {
+  if (value.length === 10) return value;
+  if (value.length === 4) return edge === "start" ? `${value}-01-01` : `${value}-12-31`;
+  if (edge === "start") return `${value}-01`;
+  const [year, month] = value.split("-").map(Number);
+  if (!year || !month || month < 1 || month > 12) return `${value}-00`; // refused as not a calendar date
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${value}-${String(last).padStart(2, "0")}`;
 }
 
 function isCalendarDate(value: string): boolean {

@@ -38,6 +38,7 @@ export type RunningDashboard = { url: string; output: () => string; stop: () => 
  */
 export async function startDashboard(
   database: { dataDir: string } | { databaseUrl: string },
+  options: { env?: Record<string, string> } = {},
 ): Promise<RunningDashboard> {
   assertBuilt();
   const port = await freePort();
@@ -56,6 +57,11 @@ export async function startDashboard(
         PAPERPULSE_SCHEDULE: "off",
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_MANUAL_SIG_HANDLE: "1",
+        // Tests choose these explicitly: never inherited from the shell running them.
+        PAPERPULSE_ADMIN_TOKEN: "",
+        HF_BASE_URL: "",
+        PAPERPULSE_ALLOW_PRIVATE_HOSTS: "",
+        ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

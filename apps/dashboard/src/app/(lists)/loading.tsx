@@ -1,4 +1,7 @@
-/** Shown while a view's queries run (every view renders on the server from the database). */
+/**
+ * Shown while a list view's queries run. Detail pages (a paper, an organisation, a run) have none: a streamed
+ * shell would be sent as 200 before they can answer 404 for an unknown id.
+ */
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" aria-busy="true">

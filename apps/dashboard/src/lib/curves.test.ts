@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { mergeCurves } from "./curves";
+
+describe("mergeCurves", () => {
+  it("puts the paper's points and the median on one numeric axis", () => {
+    const points = [
+      { hours: 0, upvotes: 2, comments: 0 },
+      { hours: 1.5, upvotes: 6, comments: 1 },
+    ];
+    const median = [
+      { hours: 0, upvotes: 1, comments: 0, papers: 3 },
+      { hours: 1, upvotes: 5.5, comments: 1, papers: 2 },
+    ];
+    expect(mergeCurves(points, median, "upvotes")).toEqual([
+      { hours: 0, paper: 2, median: 1 },
+      { hours: 1, paper: null, median: 5.5 },
+      { hours: 1.5, paper: 6, median: null },
+    ]);
+  });
+});
