@@ -1,0 +1,154 @@
+import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type HfTestServer, startHfTestServer } from "../../scraper/src/testing/hf-test-server";
+import { type RunningDashboard, startDashboard } from "./support/server";
+
+// "Run now" in server mode (Postgres), where the dashboard is one of possibly many processes on a shared database:
+// POST only, same-site only, rate-limited, and only with PAPERPULSE_ADMIN_TOKEN; without a token it is off. Runs
+// scrape a local stand-in for Hugging Face (loopback allowed explicitly for the server process).
+
+const token = "test-admin-token-0123456789abcdef";
+const trigger = "/api/runs/run-now";
+
+describeWhen(
+  Boolean(process.env.TEST_DATABASE_URL),
+  "TEST_DATABASE_URL is not set (no Postgres server)",
+  "Run now in server mode",
+  () => {
+    let hf: HfTestServer | undefined;
+    let database: TestDbHandle | undefined;
+    let server: RunningDashboard | undefined;
+    let closed: RunningDashboard | undefined;
+    const url = (path: string, target = server) => {
+      if (!target) throw new Error("server not started");
+      return `${target.url}${path}`;
+    };
+    const post = (headers: Record<string, string> = {}, body?: string) =>
+      fetch(url(trigger), { method: "POST", headers, body, redirect: "manual" });
+    const apiCalls = () => hf?.requests.filter((r) => r.path === "/api/daily_papers").length ?? 0;
+
+    beforeAll(async () => {
+      hf = await startHfTestServer();
+      // Slow, empty days: a run stays active long enough for a second trigger to find it.
+      hf.route("/api/daily_papers", () => (res) => {
+        setTimeout(() => res.writeHead(200, { "content-type": "application/json" }).end("[]"), 300);
+      });
+      database = await openServerDb();
+      if (!database.url) throw new Error("the test database has no URL");
+      const env = {
+        HF_BASE_URL: hf.baseUrl,
+        PAPERPULSE_ALLOW_PRIVATE_HOSTS: "1",
+        PAPERPULSE_SCHEDULE: "on",
+        PAPERPULSE_REFRESH_DAYS: "2",
+      };
+      [server, closed] = await Promise.all([
+        startDashboard({ databaseUrl: database.url }, { env: { ...env, PAPERPULSE_ADMIN_TOKEN: token } }),
+        startDashboard({ databaseUrl: database.url }, { env }),
+      ]);
+    });
+
+    afterAll(async () => {
+      await Promise.all([server?.stop(), closed?.stop()]);
+      await database?.close();
+      await hf?.close();
+    });
+
+    it("does not schedule in server mode, but shows the configured schedule", async () => {
+      expect(server?.output()).toContain("schedule run by `pnpm scrape schedule` (server mode)");
+      const html = await (await fetch(url("/runs"))).text();
+      expect(html).toContain("data-schedule");
+      expect(html).toMatch(/refresh<\/td><td><code>7 \* \* \* \*<\/code>/);
+    });
+
+    it("refuses GET with 405", async () => {
+      const response = await fetch(url(trigger));
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("POST");
+    });
+
+    it("refuses cross-site requests with 403, even with the token", async () => {
+      const withToken = { authorization: `Bearer ${token}` };
+      const cases: Record<string, string>[] = [
+        { ...withToken, origin: "https://evil.example" },
+        { ...withToken, "sec-fetch-site": "cross-site" },
+        { origin: "null", "content-type": "application/x-www-form-urlencoded" },
+      ];
+      for (const headers of cases) {
+        const response = await post(headers, headers["content-type"] ? `token=${token}` : undefined);
+        expect(response.status, JSON.stringify(headers)).toBe(403);
+        expect(await response.text()).toMatch(/Cross-site request refused/);
+      }
+      expect(apiCalls()).toBe(0);
+    });
+
+    it("answers 401 without a token and 403 with a wrong one", async () => {
+      const none = await post();
+      expect(none.status).toBe(401);
+      expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      const wrong = await post({ authorization: `Bearer ${token.slice(0, -1)}x` });
+      expect(wrong.status).toBe(403);
+      expect(await wrong.text()).toMatch(/Wrong admin token/);
+      expect(apiCalls()).toBe(0);
+    });
+
+    it("starts a run with the token (202 and its id); a second quick POST gets the same run", async () => {
+      const headers = { authorization: `Bearer ${token}`, origin: url("").replace(/\/$/, "") };
+      const first = await post(headers);
+      const second = await post(headers);
+      expect(first.status).toBe(202);
+      expect(second.status).toBe(202);
+      const a = (await first.json()) as { runId: number; started: boolean; url: string };
+      const b = (await second.json()) as { runId: number; started: boolean };
+      expect(a).toMatchObject({ started: true, url: `/runs/${a.runId}` });
+      expect(b).toEqual(expect.objectContaining({ runId: a.runId, started: false }));
+      // The run ends on its own: three days (today and two back), one empty API page each.
+      const deadline = Date.now() + 20_000;
+      let html = "";
+      while (Date.now() < deadline) {
+        html = await (await fetch(url(`/runs/${a.runId}`))).text();
+        if (html.includes('data-status="succeeded"')) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(html).toContain('data-status="succeeded"');
+      expect(html).toContain("run now: refresh");
+      expect(apiCalls()).toBe(3);
+      const list = await (await fetch(url("/runs"))).text();
+      expect(list).toContain(`data-run-id="${a.runId}"`);
+    });
+
+    it("takes the token from the Runs page's form and redirects to the run", async () => {
+      const response = await post(
+        {
+          "content-type": "application/x-www-form-urlencoded",
+          accept: "text/html",
+          "sec-fetch-site": "same-origin",
+        },
+        `token=${encodeURIComponent(token)}`,
+      );
+      expect(response.status).toBe(303);
+      expect(response.headers.get("location")).toMatch(/^\/runs\/\d+\?runNow=(started|active)$/);
+    });
+
+    it("limits attempts per client to 5 a minute (429 with Retry-After)", async () => {
+      const client = { "x-forwarded-for": "198.51.100.7", authorization: "Bearer not-the-token-at-all" };
+      for (let i = 0; i < 5; i++) expect((await post(client)).status).toBe(403);
+      const limited = await post(client);
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      // Another client is not affected.
+      expect((await post({ "x-forwarded-for": "198.51.100.8" })).status).toBe(401);
+    });
+
+    it("is disabled, with the reason, when no token is configured", async () => {
+      const off = await fetch(url(trigger, closed), {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(off.status).toBe(403);
+      expect(await off.text()).toMatch(/Run now is disabled: PAPERPULSE_ADMIN_TOKEN is not set/);
+      const html = await (await fetch(url("/runs", closed))).text();
+      expect(html).toMatch(/<button type="submit" disabled="" data-run-now="true">Run now<\/button>/);
+      expect(html).toContain("Disabled: PAPERPULSE_ADMIN_TOKEN is not set");
+    });
+  },
+);
