@@ -1,28 +1,57 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@paperpulse/db";
 import { describeWhen, describeWithFixtures, hfFixture } from "@paperpulse/db/testing";
-import { papers } from "@paperpulse/schema";
+import { organizations, papers } from "@paperpulse/schema";
+import { parse } from "csv-parse/sync";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type HfTestServer, startHfTestServer } from "../../scraper/src/testing/hf-test-server";
 import { expectedText, fetchCsv } from "./support/csv";
 import { importWithCli } from "./support/import";
 import { dashboardDir, type RunningDashboard, startDashboard } from "./support/server";
 
-// The whole path a user takes: import the recorded archive with the CLI, serve the built dashboard on that folder,
-// check the CSV export against the database, then drive Chromium over the overview.
+// The whole path a user takes: import the recorded archive with the CLI, serve the built dashboard on that folder
+// (one server for every test here), check the exports against the tables, then drive Chromium over every view.
+// "Run now" scrapes a local stand-in for Hugging Face that serves one paper full of markup and script.
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const screenshots = join(dashboardDir, "test-results");
 
 type PaperRow = typeof papers.$inferSelect;
 
+const hostileId = "2611.99999";
+const hostileTitle =
+  '<img src=x onerror="window.__xss=1">Hostile </script><script>window.__xss=2</script> title';
+function hostileItem(day: string) {
+  return {
+    paper: {
+      id: hostileId,
+      title: hostileTitle,
+      summary: 'A summary with <b>markup</b> & "quotes" <script>window.__xss=3</script>',
+      authors: [{ name: "<i>Ada</i> Example", hidden: false }],
+      publishedAt: `${day}T00:00:00.000Z`,
+      submittedOnDailyAt: `${day}T06:00:00.000Z`,
+      upvotes: 3,
+      githubRepo: "javascript:window.__xss=4",
+      projectPage: "https://example.org/project",
+      ai_keywords: ["markup", "<svg onload=alert(1)>"],
+      organization: { name: "hostile-org", fullname: "<svg onload=window.__xss=5>" },
+    },
+    numComments: 1,
+  };
+}
+
 describeWithFixtures("dashboard on the imported archive", () => {
   let dataDir = "";
   let server: RunningDashboard | undefined;
+  let hf: HfTestServer | undefined;
   let all: PaperRow[] = [];
+  let orgCount = 0;
   let busiestOrg = "";
+  // An organisation with a full page of papers or fewer: its table is all its rows.
+  let tableOrg = "";
 
   const url = (path: string) => {
     if (!server) throw new Error("server not started");
@@ -42,20 +71,33 @@ describeWithFixtures("dashboard on the imported archive", () => {
     try {
       const rows = await handle.db.select().from(papers);
       all = rows.sort((a, b) => compare(a.dailyDate, b.dailyDate) || compare(a.id, b.id));
-      const counts = new Map<string, number>();
-      for (const paper of all) {
-        if (paper.organizationName)
-          counts.set(paper.organizationName, (counts.get(paper.organizationName) ?? 0) + 1);
-      }
-      busiestOrg = [...counts].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0]?.[0] ?? "";
+      orgCount = (await handle.db.select().from(organizations)).length;
     } finally {
       await handle.close();
     }
-    server = await startDashboard({ dataDir });
+    const counts = [...countBy(all, (p) => p.organizationName)].sort(
+      (a, b) => b[1] - a[1] || compare(a[0], b[0]),
+    );
+    busiestOrg = counts[0]?.[0] ?? "";
+    tableOrg = counts.find(([, n]) => n <= 50 && n >= 10)?.[0] ?? "";
+
+    hf = await startHfTestServer();
+    hf.route("/api/daily_papers", (request) => {
+      const day = request.query.get("date") ?? "";
+      const first = (request.query.get("p") ?? "0") === "0";
+      const today = new Date().toISOString().slice(0, 10);
+      const items = first && day === today ? [hostileItem(today)] : [];
+      return { body: JSON.stringify(items), headers: { "content-type": "application/json" } };
+    });
+    server = await startDashboard(
+      { dataDir },
+      { env: { HF_BASE_URL: hf.baseUrl, PAPERPULSE_ALLOW_PRIVATE_HOSTS: "1", PAPERPULSE_REFRESH_DAYS: "1" } },
+    );
   }, 180_000);
 
   afterAll(async () => {
     await server?.stop();
+    await hf?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -73,6 +115,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
   it("imported the archive", () => {
     expect(all.length).toBeGreaterThan(9000);
     expect(busiestOrg).not.toBe("");
+    expect(tableOrg).not.toBe("");
   });
 
   it("refuses to start a second server on the same embedded folder, saying who holds it", async () => {
@@ -81,8 +124,10 @@ describeWithFixtures("dashboard on the imported archive", () => {
     );
   });
 
-  it("exports every paper exactly as stored", async () => {
-    const csv = await fetchCsv(url("/api/export/papers.csv"));
+  it("exports every paper exactly as stored, for the widest range, within bounds", async () => {
+    const started = performance.now();
+    const csv = await fetchCsv(url("/api/export/papers.csv?from=1970&to=2100"));
+    expect(performance.now() - started).toBeLessThan(30_000);
     expect(csv.status).toBe(200);
     expect(csv.rows[0]).toEqual([
       "id",
@@ -95,6 +140,27 @@ describeWithFixtures("dashboard on the imported archive", () => {
       "last_seen_at",
     ]);
     expect(csv.rows.slice(1)).toEqual(all.map(csvRow));
+  });
+
+  it("stays responsive while a full export streams to a slow reader", async () => {
+    const response = await fetch(url("/api/export/snapshots.csv"));
+    const reader = response.body?.getReader();
+    if (!reader) throw new Error("no body");
+    await reader.read();
+    // The export is paused mid-stream (we are not reading); other requests are served meanwhile.
+    const started = performance.now();
+    const page = await fetch(url("/papers?sort=-comments"));
+    expect(page.status).toBe(200);
+    await page.text();
+    expect(performance.now() - started).toBeLessThan(10_000);
+    let rows = 0;
+    const decoder = new TextDecoder();
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) break;
+      rows += (decoder.decode(next.value, { stream: true }).match(/\r\n/g) ?? []).length;
+    }
+    expect(rows).toBeGreaterThan(9000);
   });
 
   it("exports an organisation's papers over a date range", async () => {
@@ -117,6 +183,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
       let browser: Browser | undefined;
       let page: Page | undefined;
       const errors: string[] = [];
+      const dialogs: string[] = [];
 
       beforeAll(async () => {
         browser = await chromium.launch({
@@ -132,11 +199,15 @@ describeWithFixtures("dashboard on the imported archive", () => {
             "--disable-quic",
           ],
         });
-        page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
         page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
         page.on("console", (message) => {
           if (message.type() === "error")
             errors.push(`console: ${message.text()} (${message.location().url})`);
+        });
+        page.on("dialog", (dialog) => {
+          dialogs.push(dialog.message());
+          void dialog.dismiss();
         });
         mkdirSync(screenshots, { recursive: true });
       });
@@ -145,52 +216,263 @@ describeWithFixtures("dashboard on the imported archive", () => {
         await browser?.close();
       });
 
-      const openPage = () => {
+      const open = () => {
         if (!page) throw new Error("no browser page");
         return page;
       };
+      const shot = (name: string) =>
+        open().screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+      /** Clicks a download link and parses the file it saves. */
+      const download = async (selector: string): Promise<string[][]> => {
+        const [file] = await Promise.all([
+          open().waitForEvent("download"),
+          open().locator(selector).first().click(),
+        ]);
+        const path = await file.path();
+        return parse(readFileSync(path), { bom: true, relax_column_count: false }) as string[][];
+      };
+      const tableIds = () =>
+        open()
+          .locator("table.papers tbody tr")
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-paper-id") ?? ""));
 
-      it("draws the upvotes chart and the top papers", async () => {
-        const page = openPage();
+      it("overview: totals, both charts, their data tables and the top papers", async () => {
+        const page = open();
         await page.goto(url("/"));
-        await page.waitForSelector(".recharts-surface");
-        await page.waitForSelector(".recharts-bar-rectangle");
-        expect(await page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(100);
-
+        await page.waitForSelector("[data-chart=upvotes] .recharts-bar-rectangle");
+        await page.waitForSelector("[data-chart=papers] .recharts-bar-rectangle");
+        expect(await page.locator("[data-chart=upvotes] .recharts-bar-rectangle").count()).toBeGreaterThan(
+          100,
+        );
+        expect(await page.locator("[data-chart=upvotes] .recharts-line-curve").count()).toBe(2);
+        expect(await page.locator(".stat-value").nth(0).textContent()).toBe(
+          all.length.toLocaleString("en-US"),
+        );
+        expect(await page.locator(".stat-value").nth(1).textContent()).toBe(
+          new Set(all.map((p) => p.organizationName).filter(Boolean)).size.toLocaleString("en-US"),
+        );
+        const days = new Set(all.map((p) => p.dailyDate)).size;
+        expect(await page.locator("#upvotes-title").textContent()).toBe("Upvotes per day");
+        expect(await page.locator("figure[aria-labelledby=upvotes-title] details tbody tr").count()).toBe(
+          days,
+        );
         const rows = page.locator("table.papers tbody tr");
-        expect(await rows.count()).toBe(50);
+        expect(await rows.count()).toBe(25);
         const mostUpvoted = Math.max(...all.map((p) => p.upvotes));
         expect(await rows.first().locator("td").nth(4).textContent()).toBe(
           mostUpvoted.toLocaleString("en-US"),
         );
-        const href = await rows.first().locator("td.title a").getAttribute("href");
-        expect(href).toMatch(/^https:\/\/huggingface\.co\/papers\/[^/]+$/);
-
-        await page.screenshot({ path: join(screenshots, "overview.png"), fullPage: true });
+        expect(await rows.first().locator("td.title a").first().getAttribute("href")).toMatch(
+          /^\/papers\/[^/]+$/,
+        );
+        expect(orgCount).toBeGreaterThan(0);
+        await shot("overview");
         expect(errors).toEqual([]);
       });
 
-      it("filters the table to one organisation through the URL", async () => {
-        const page = openPage();
+      it("overview: an organisation filter changes chart, table and totals; the CSV link gives its rows", async () => {
+        const page = open();
         await page.goto(url("/"));
-        await page.locator(`.chips a[href="/?org=${encodeURIComponent(busiestOrg)}"]`).click();
+        const before = await page.locator("figure[aria-labelledby=upvotes-title] details tbody tr").count();
+        await page.locator(`.chips a[data-org="${busiestOrg}"]`).click();
         await page.waitForURL((target) => target.searchParams.getAll("org").join() === busiestOrg);
-        await page.waitForSelector(".recharts-bar-rectangle");
+        await page.waitForSelector("[data-chart=upvotes] .recharts-bar-rectangle");
 
         const orgPapers = all.filter((p) => p.organizationName === busiestOrg);
+        const orgDays = new Set(orgPapers.map((p) => p.dailyDate)).size;
+        expect(orgDays).toBeLessThan(before);
+        expect(await page.locator("figure[aria-labelledby=upvotes-title] details tbody tr").count()).toBe(
+          orgDays,
+        );
         const orgCells = await page.locator("table.papers tbody td.org").allTextContents();
-        expect(orgCells.length).toBe(Math.min(50, orgPapers.length));
+        expect(orgCells.length).toBe(Math.min(25, orgPapers.length));
         expect(new Set(orgCells)).toEqual(new Set([busiestOrg]));
-        const ids = await page
-          .locator("table.papers tbody tr")
-          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-paper-id")));
-        const orgIds = new Set(orgPapers.map((p) => p.id));
-        expect(ids.every((id) => id !== null && orgIds.has(id))).toBe(true);
         expect(await page.locator(".stat-value").first().textContent()).toBe(
           orgPapers.length.toLocaleString("en-US"),
         );
 
-        await page.screenshot({ path: join(screenshots, "overview-org.png"), fullPage: true });
+        const csv = await download('a[data-export="/api/export/papers.csv"]');
+        expect(csv.slice(1)).toEqual(orgPapers.map(csvRow));
+
+        await page.locator(".segmented a", { hasText: "Month" }).click();
+        await page.waitForURL((target) => target.searchParams.get("granularity") === "month");
+        await page.waitForSelector("[data-chart=upvotes] .recharts-bar-rectangle");
+        const months = new Set(orgPapers.map((p) => p.dailyDate.slice(0, 7))).size;
+        expect(await page.locator("figure[aria-labelledby=upvotes-title] details tbody tr").count()).toBe(
+          months,
+        );
+        await shot("overview-org-month");
+        expect(errors).toEqual([]);
+      });
+
+      it("papers: the nav keeps the filters; the table is the organisation's papers and the CSV link exactly its rows", async () => {
+        const page = open();
+        await page.goto(url(`/?org=${encodeURIComponent(tableOrg)}&granularity=week`));
+        await page.locator("nav.main-nav a", { hasText: "Papers" }).click();
+        await page.waitForURL((target) => target.pathname === "/papers");
+        expect(new URL(page.url()).search).toBe(`?org=${encodeURIComponent(tableOrg)}`);
+
+        const orgPapers = all
+          .filter((p) => p.organizationName === tableOrg)
+          .sort((a, b) => b.upvotes - a.upvotes || compare(a.id, b.id));
+        expect(await tableIds()).toEqual(orgPapers.map((p) => p.id));
+        const csv = await download('a[data-export="/api/export/papers.csv"]');
+        expect(csv.slice(1).map((row) => row[0])).toEqual(await tableIds());
+
+        await page.locator('th a[data-sort="title"]').click();
+        await page.waitForURL((target) => target.searchParams.get("sort") === "title");
+        const byTitle = await tableIds();
+        expect(new Set(byTitle)).toEqual(new Set(orgPapers.map((p) => p.id)));
+        expect(byTitle).not.toEqual(orgPapers.map((p) => p.id));
+        const sortedCsv = await download('a[data-export="/api/export/papers.csv"]');
+        expect(sortedCsv.slice(1).map((row) => row[0])).toEqual(byTitle);
+        await shot("papers");
+
+        await page.goto(url("/papers?q=diffusion&minUpvotes=20"));
+        const matching = all.filter(
+          (p) =>
+            p.upvotes >= 20 &&
+            (p.title.toLowerCase().includes("diffusion") ||
+              (p.summary ?? "").toLowerCase().includes("diffusion")),
+        );
+        expect(await page.locator(".page-head p").first().textContent()).toContain(
+          `${matching.length.toLocaleString("en-US")} papers match`,
+        );
+        await page.locator('a[rel="next"]').click();
+        await page.waitForURL((target) => target.searchParams.get("page") === "2");
+        expect(await tableIds()).toHaveLength(Math.min(50, matching.length - 50));
+        expect(errors).toEqual([]);
+      });
+
+      it("paper: curves against the day's median, time to 50% and 90%, links out", async () => {
+        const page = open();
+        const paper = all.find((p) => p.organizationName === tableOrg && p.githubRepo) ?? all[0];
+        if (!paper) throw new Error("no paper");
+        await page.goto(url(`/papers/${encodeURIComponent(paper.id)}`));
+        await page.waitForSelector("[data-chart=curve-upvotes] .recharts-surface");
+        expect(await page.locator("h1").textContent()).toBe(paper.title);
+        expect(await page.locator("[data-chart=curve-upvotes] .recharts-line").count()).toBe(2);
+        expect(await page.locator(".link-row a", { hasText: "arXiv" }).getAttribute("href")).toBe(
+          `https://arxiv.org/abs/${paper.id}`,
+        );
+        if (paper.githubRepo) {
+          expect(await page.locator(".link-row a", { hasText: "GitHub" }).getAttribute("href")).toMatch(
+            /^https?:\/\//,
+          );
+        }
+        expect(await page.locator(".stat-label").allTextContents()).toContain("to 50% of upvotes");
+        await shot("paper");
+        expect(errors).toEqual([]);
+      });
+
+      it("organisations: stacked activity and leaderboard follow the organisation filter; the CSV is the table", async () => {
+        const page = open();
+        await page.goto(url("/orgs"));
+        await page.waitForSelector("[data-chart=org-activity] .recharts-bar-rectangle");
+        expect(await page.locator("[data-chart=org-activity] .recharts-legend-item").count()).toBe(9);
+        const board = await page.locator("table.leaderboard tbody tr").count();
+        expect(board).toBe(50);
+        await shot("orgs");
+
+        await page.goto(url(`/orgs?org=${encodeURIComponent(busiestOrg)}&granularity=week`));
+        await page.waitForSelector("[data-chart=org-activity] .recharts-bar-rectangle");
+        expect(
+          await page.locator("[data-chart=org-activity] .recharts-legend-item").allTextContents(),
+        ).toEqual([busiestOrg]);
+        const rows = page.locator("table.leaderboard tbody tr");
+        expect(await rows.count()).toBe(1);
+        const orgPapers = all.filter((p) => p.organizationName === busiestOrg);
+        expect(await rows.first().locator("td").nth(2).textContent()).toBe(String(orgPapers.length));
+        expect(await rows.first().locator("td").nth(3).textContent()).toBe(
+          orgPapers.reduce((sum, p) => sum + p.upvotes, 0).toLocaleString("en-US"),
+        );
+        const csv = await download('a[data-export="/api/export/orgs.csv"]');
+        expect(csv.slice(1).map((row) => [row[0], row[2]])).toEqual([[busiestOrg, String(orgPapers.length)]]);
+
+        await page.goto(url(`/orgs/${encodeURIComponent(busiestOrg)}`));
+        await page.waitForSelector("[data-chart=upvotes] .recharts-bar-rectangle");
+        expect(await tableIds()).toHaveLength(Math.min(25, orgPapers.length));
+        await shot("org");
+        expect(errors).toEqual([]);
+      });
+
+      it("keyboard: the skip link comes first and moves focus to the content", async () => {
+        const page = open();
+        await page.goto(url("/papers"));
+        await page.keyboard.press("Tab");
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+        await page.keyboard.press("Enter");
+        expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+      });
+
+      it("is usable on a phone and in dark mode", async () => {
+        const page = open();
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.goto(url("/"));
+        await page.waitForSelector("[data-chart=upvotes] .recharts-bar-rectangle");
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow).toBeLessThanOrEqual(1);
+        await shot("overview-mobile");
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.emulateMedia({ colorScheme: "dark" });
+        await page.goto(url("/orgs"));
+        await page.waitForSelector("[data-chart=org-activity] .recharts-bar-rectangle");
+        const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+        expect(background).toBe("rgb(15, 17, 21)");
+        await shot("orgs-dark");
+        await page.emulateMedia({ colorScheme: "light" });
+        expect(errors).toEqual([]);
+      });
+
+      it("runs: the import run, the schedule, and Run now against the stand-in Hugging Face", async () => {
+        const page = open();
+        await page.goto(url("/runs"));
+        const importRun = page.locator("tr[data-run-id]").last();
+        expect(await importRun.locator("td").nth(1).textContent()).toBe("cli");
+        expect(await importRun.locator("[data-status]").textContent()).toBe("succeeded");
+        expect(await importRun.locator("td").nth(5).textContent()).toBe("561");
+        expect(await page.locator("[data-schedule-off]").count()).toBe(1);
+        await shot("runs");
+
+        await page.locator("button[data-run-now]").click();
+        await page.waitForURL((target) => /^\/runs\/\d+$/.test(target.pathname));
+        expect(new URL(page.url()).searchParams.get("runNow")).toBe("started");
+        const deadline = Date.now() + 30_000;
+        while (
+          Date.now() < deadline &&
+          (await page.locator("h1 [data-status]").textContent()) === "running"
+        ) {
+          await page.waitForTimeout(500);
+          await page.reload();
+        }
+        expect(await page.locator("h1 [data-status]").textContent()).toBe("succeeded");
+        // Today and yesterday (PAPERPULSE_REFRESH_DAYS=1), one API page each plus the empty page after today's item.
+        expect(await page.locator("table.run-pages tbody tr").count()).toBeGreaterThanOrEqual(2);
+        expect(hf?.requests.some((r) => r.path === "/api/daily_papers")).toBe(true);
+        await shot("run");
+        expect(errors).toEqual([]);
+      });
+
+      it("renders scraped markup and script as text, and links only http(s)", async () => {
+        const page = open();
+        await page.goto(url(`/papers/${hostileId}`));
+        expect(await page.locator("h1").textContent()).toBe(hostileTitle);
+        expect(await page.locator("main img").count()).toBe(0);
+        expect(await page.locator(".summary").textContent()).toContain("<script>window.__xss=3</script>");
+        expect(await page.locator(".link-row a", { hasText: "GitHub" }).count()).toBe(0);
+        expect(await page.locator(".link-row a", { hasText: "Project page" }).getAttribute("href")).toBe(
+          "https://example.org/project",
+        );
+        const hrefs = await page
+          .locator("a[href]")
+          .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+        expect(hrefs.filter((href) => /^\s*(javascript|data):/i.test(href))).toEqual([]);
+        await page.goto(url("/papers?org=hostile-org"));
+        expect(await tableIds()).toEqual([hostileId]);
+        await page.goto(url("/orgs/hostile-org"));
+        expect(await page.locator("h1").textContent()).toBe("<svg onload=window.__xss=5>");
+        expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+        expect(dialogs).toEqual([]);
         expect(errors).toEqual([]);
       });
     },
@@ -199,4 +481,13 @@ describeWithFixtures("dashboard on the imported archive", () => {
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function countBy<T>(items: T[], key: (item: T) => string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    const k = key(item);
+    if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  return counts;
 }
