@@ -1,10 +1,10 @@
 // `pnpm start`: builds the dashboard if anything changed (turbo's cache makes an unchanged rebuild cost about a
 // second), then serves it with `next start`. The server process owns the database, so signals are forwarded to it
 // and it closes the embedded database (releasing its folder lock) before exiting.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dashboard = join(root, "apps", "dashboard");
@@ -34,7 +34,52 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 
+printSchedule();
 build();
+
+/**
+ * Prints when the schedule fires next (or that scheduling is off), from the same configuration the dashboard and
+ * `pnpm scrape schedule` read; a schedule that does not parse stops here with the reason (exit 2).
+ */
+function printSchedule() {
+  const module = pathToFileURL(join(root, "apps", "scraper", "src", "schedule", "schedule-config.ts")).href;
+  const code = `
+    import { listNextRuns, loadScheduleConfig } from ${JSON.stringify(module)};
+    try {
+      const config = loadScheduleConfig(process.env);
+      const runs = config.enabled ? listNextRuns(config, 3) : [];
+      console.log(JSON.stringify({ jobs: config.jobs, runs }));
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
+      process.exit(2);
+    }`;
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", code], {
+    cwd: root,
+    env,
+    encoding: "utf8",
+  });
+  if (result.status === 2) {
+    console.error(`The schedule is misconfigured: ${result.stderr.trim()}`);
+    process.exit(2);
+  }
+  if (result.status !== 0) {
+    console.warn(`Could not read the schedule (${result.stderr.trim() || result.error?.message}); starting anyway.`);
+    return;
+  }
+  const { jobs, runs } = JSON.parse(result.stdout.trim().split("\n").at(-1));
+  if (runs.length === 0) {
+    console.log("Schedule: scheduling off (PAPERPULSE_SCHEDULE=off, or every job set to off).");
+    return;
+  }
+  const who = databaseUrl
+    ? "server mode: run by `pnpm scrape schedule`, not by the dashboard"
+    : "embedded mode: run by the dashboard process";
+  console.log(`Schedule (${who}), times in UTC:`);
+  for (const run of runs) {
+    const cron = jobs.find((job) => job.name === run.name)?.cron ?? "?";
+    console.log(`  ${run.name} (${cron}): next ${run.next.map((at) => at.replace(/:00\.000Z$/, "Z")).join(", ")}`);
+  }
+}
 
 function build() {
   console.log("Building the dashboard (skipped when nothing changed) …");

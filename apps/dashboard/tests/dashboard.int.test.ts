@@ -369,7 +369,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
         const page = open();
         await page.goto(url("/orgs"));
         await page.waitForSelector("[data-chart=org-activity] .recharts-bar-rectangle");
-        expect(await page.locator("[data-chart=org-activity] .recharts-legend-item").count()).toBe(9);
+        expect(await page.locator("[data-chart=org-activity] .recharts-legend-item").count()).toBe(8);
         const board = await page.locator("table.leaderboard tbody tr").count();
         expect(board).toBe(50);
         await shot("orgs");

@@ -14,12 +14,12 @@ type Props = {
   caption: string;
 };
 
-const headers: { column: SortableColumn | "org"; label: string; numeric?: boolean }[] = [
+const headers: { column: SortableColumn | "org"; label: string; numeric?: boolean; narrow?: boolean }[] = [
   { column: "title", label: "Title" },
   { column: "org", label: "Organisation" },
   { column: "date", label: "Daily date" },
   { column: "upvotes", label: "Upvotes", numeric: true },
-  { column: "comments", label: "Comments", numeric: true },
+  { column: "comments", label: "Comments", numeric: true, narrow: false },
 ];
 
 /** Papers as a table. Titles open the paper's page here; organisations open theirs, keeping the filters. */
@@ -31,7 +31,7 @@ export function PapersTable({ papers, filters, firstIndex = 1, sorting, caption 
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col" className="num">
+            <th scope="col" className="num hide-narrow">
               #
             </th>
             {headers.map((header) => {
@@ -41,7 +41,11 @@ export function PapersTable({ papers, filters, firstIndex = 1, sorting, caption 
                 <th
                   key={header.column}
                   scope="col"
-                  className={header.numeric ? "num" : undefined}
+                  className={
+                    [header.numeric ? "num" : "", header.narrow === false ? "hide-narrow" : ""]
+                      .join(" ")
+                      .trim() || undefined
+                  }
                   aria-sort={state ?? undefined}
                 >
                   {sortable && sorting ? (
@@ -62,7 +66,7 @@ export function PapersTable({ papers, filters, firstIndex = 1, sorting, caption 
         <tbody>
           {papers.map((paper, index) => (
             <tr key={paper.id} data-paper-id={paper.id}>
-              <td className="num muted">{firstIndex + index}</td>
+              <td className="num muted hide-narrow">{firstIndex + index}</td>
               <td className="title">
                 <a href={`/papers/${pathSegment(paper.id)}`}>{paper.title}</a>
                 <span className="paper-id">
@@ -81,7 +85,7 @@ export function PapersTable({ papers, filters, firstIndex = 1, sorting, caption 
               </td>
               <td className="nowrap">{formatDay(paper.dailyDate)}</td>
               <td className="num">{formatInteger(paper.upvotes)}</td>
-              <td className="num">{formatInteger(paper.comments)}</td>
+              <td className="num hide-narrow">{formatInteger(paper.comments)}</td>
             </tr>
           ))}
         </tbody>

@@ -2,12 +2,16 @@ import type { OrgActivity } from "@paperpulse/db";
 import type { StackRow, StackSeries } from "@/components/org-activity-chart";
 import { fillPeriods, pivotSeries } from "./chart";
 
-/** The stacked chart's rows (one per period, gaps filled with zeros) and its series (top orgs, then "other"). */
+/**
+ * The stacked chart's rows (one per period, gaps filled with zeros) and its series: the top organisations, and the
+ * other organisations as one series only when asked (hundreds of small ones together dwarf the top ones).
+ */
 export function stackOrgActivity(
   activity: OrgActivity,
   period: "week" | "month",
+  withOther = false,
 ): { rows: StackRow[]; series: StackSeries[] } {
-  const hasOther = activity.rows.some((row) => row.org === null);
+  const hasOther = withOther && activity.rows.some((row) => row.org === null);
   const keys: (string | null)[] = [...activity.orgs, ...(hasOther ? [null] : [])];
   const series: StackSeries[] = keys.map((org, i) =>
     org === null ? { key: `s${i}`, label: "Other organisations", other: true } : { key: `s${i}`, label: org },

@@ -36,6 +36,8 @@ export default async function OrgsPage({ searchParams }: Props) {
     getTopicOptions(db),
   ]);
   const { rows, series } = stackOrgActivity(activity, granularity);
+  const shown = activity.rows.filter((row) => row.org !== null).reduce((sum, row) => sum + row.papers, 0);
+  const attributed = activity.rows.reduce((sum, row) => sum + row.papers, 0);
   const view = {
     granularity: granularity === "month" ? undefined : granularity,
     sort: sort === "papers" ? undefined : sort,
@@ -84,7 +86,7 @@ export default async function OrgsPage({ searchParams }: Props) {
           <ChartFrame
             id="org-activity"
             title={`Papers per ${granularity} by organisation`}
-            description={`The ${activity.orgs.length} organisations with the most matching papers, stacked, the other organisations' in grey; papers without an organisation (Hugging Face names them from October 2025 on) are not counted.`}
+            description={`The ${activity.orgs.length} organisations with the most matching papers, stacked: ${formatInteger(shown)} of the ${formatInteger(attributed)} papers that name an organisation (Hugging Face names them from October 2025 on).`}
             table={
               <DataTable
                 caption="Papers per period and organisation"
