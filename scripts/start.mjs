@@ -63,7 +63,9 @@ function printSchedule() {
     process.exit(2);
   }
   if (result.status !== 0) {
-    console.warn(`Could not read the schedule (${result.stderr.trim() || result.error?.message}); starting anyway.`);
+    console.warn(
+      `Could not read the schedule (${result.stderr.trim() || result.error?.message}); starting anyway.`,
+    );
     return;
   }
   const { jobs, runs } = JSON.parse(result.stdout.trim().split("\n").at(-1));
@@ -77,7 +79,9 @@ function printSchedule() {
   console.log(`Schedule (${who}), times in UTC:`);
   for (const run of runs) {
     const cron = jobs.find((job) => job.name === run.name)?.cron ?? "?";
-    console.log(`  ${run.name} (${cron}): next ${run.next.map((at) => at.replace(/:00\.000Z$/, "Z")).join(", ")}`);
+    console.log(
+      `  ${run.name} (${cron}): next ${run.next.map((at) => at.replace(/:00\.000Z$/, "Z")).join(", ")}`,
+    );
   }
 }
 
