@@ -142,3 +142,49 @@ export const paperSnapshots = pgTable(
   // One capture never writes two snapshots for one paper: re-importing the same capture is a no-op.
   (t) => [uniqueIndex("paper_snapshots_paper_captured_idx").on(t.paperId, t.capturedAt)],
 );
+
+/**
+ * The broad topics of the taxonomy (apps/scraper/src/topics/taxonomy.ts), copied here so the dashboard can label
+ * them; `pnpm scrape retopic` and every run keep it in step with the taxonomy.
+ */
+export const topics = pgTable("topics", {
+  slug: text("slug").primaryKey(),
+  label: text("label").notNull(),
+  description: text("description").notNull(),
+  /** Order of the taxonomy, for stable listings. */
+  position: integer("position").notNull(),
+});
+
+/**
+ * A paper's broad topics, computed from its title, abstract and keywords when it is stored (and by retopic).
+ * No foreign key to topics: rows are written inside the page transaction without waiting for the catalogue.
+ */
+export const paperTopics = pgTable(
+  "paper_topics",
+  {
+    paperId: text("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    topic: text("topic").notNull(),
+  },
+  // The key serves per-paper rewrites; the topic index serves "papers of a topic" and shares per topic.
+  (t) => [
+    primaryKey({ columns: [t.paperId, t.topic] }),
+    index("paper_topics_topic_idx").on(t.topic, t.paperId),
+  ],
+);
+
+/** A paper's fine-grained keywords: its `ai_keywords` normalised (case, plurals, hyphens, synonyms). */
+export const paperKeywords = pgTable(
+  "paper_keywords",
+  {
+    paperId: text("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+    keyword: text("keyword").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.paperId, t.keyword] }),
+    index("paper_keywords_keyword_idx").on(t.keyword, t.paperId),
+  ],
+);
