@@ -1,4 +1,5 @@
 import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
+import { scrapePages, scrapeRuns } from "@paperpulse/schema";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type HfTestServer, startHfTestServer } from "../../scraper/src/testing/hf-test-server";
 import { type RunningDashboard, startDashboard } from "./support/server";
@@ -60,6 +61,14 @@ describeWhen(
       expect(html).toMatch(/refresh<\/td><td><code>7 \* \* \* \*<\/code>/);
     });
 
+    it("warns on every page that the data is stale while the schedule expects captures and none succeeded", async () => {
+      for (const path of ["/", "/papers", "/orgs", "/runs"]) {
+        const html = await (await fetch(url(path))).text();
+        expect(html, path).toContain('data-banner="stale"');
+        expect(html, path).toContain("Nothing has been captured successfully yet.");
+      }
+    });
+
     it("refuses GET with 405", async () => {
       const response = await fetch(url(trigger));
       expect(response.status).toBe(405);
@@ -114,6 +123,8 @@ describeWhen(
       expect(apiCalls()).toBe(3);
       const list = await (await fetch(url("/runs"))).text();
       expect(list).toContain(`data-run-id="${a.runId}"`);
+      // A successful capture just happened: no stale-data banner any more.
+      expect(list).not.toContain("data-banner");
     });
 
     it("takes the token from the Runs page's form and redirects to the run", async () => {
@@ -149,6 +160,38 @@ describeWhen(
       const html = await (await fetch(url("/runs", closed))).text();
       expect(html).toMatch(/<button type="submit" disabled="" data-run-now="true">Run now<\/button>/);
       expect(html).toContain("Disabled: PAPERPULSE_ADMIN_TOKEN is not set");
+    });
+
+    it("says the data may be stale when the last run failed with schema drift", async () => {
+      const db = database?.db;
+      if (!db) throw new Error("no database");
+      const finishedAt = new Date();
+      const [run] = await db
+        .insert(scrapeRuns)
+        .values({
+          trigger: "schedule",
+          command: "scheduled: refresh",
+          plan: {},
+          status: "failed",
+          finishedAt,
+        })
+        .returning({ id: scrapeRuns.id });
+      if (!run) throw new Error("no run");
+      await db.insert(scrapePages).values({
+        runId: run.id,
+        url: "https://huggingface.co/papers/date/2026-07-31",
+        kind: "page",
+        capturedAt: finishedAt,
+        statusCode: 200,
+        errorCode: "SCHEMA_DRIFT",
+        error: "dailyPapers[0].paper.upvotes: Invalid input: expected number, received string",
+      });
+      const html = await (await fetch(url("/papers"))).text();
+      expect(html).toContain('data-banner="schema-drift"');
+      expect(html).toContain("Data may be stale: Hugging Face&#x27;s markup changed.");
+      expect(html).toContain(`href="/runs/${run.id}"`);
+      const page = await (await fetch(url(`/runs/${run.id}`))).text();
+      expect(page).toContain("SCHEMA_DRIFT");
     });
   },
 );
