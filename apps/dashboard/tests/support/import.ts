@@ -1,13 +1,21 @@
 import { spawn } from "node:child_process";
 import { repoRoot } from "./server";
 
-/** Seeds an embedded data folder the way a user does: `pnpm scrape import PATH...` from the repository root. */
-export function importWithCli(dataDir: string, paths: string[]): Promise<string> {
+/**
+ * Seeds a database the way a user does: `pnpm scrape import PATH...` from the repository root, into an embedded
+ * data folder, or into Postgres when a URL is given.
+ */
+export function importWithCli(dataDir: string, paths: string[], databaseUrl = ""): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = "";
     const child = spawn("pnpm", ["scrape", "import", ...paths], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: "", PAPERPULSE_DATA_DIR: dataDir, PAPERPULSE_SCHEDULE: "off" },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PAPERPULSE_DATA_DIR: dataDir,
+        PAPERPULSE_SCHEDULE: "off",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout.on("data", (chunk: Buffer) => {
