@@ -1,16 +1,14 @@
 import "server-only";
-import type { Db, Filters } from "@paperpulse/db";
-import type { TopicOption } from "@/components/filter-bar";
+import { type Db, type Filters, listTopicOptions, type TopicOption } from "@paperpulse/db";
 import type { ParamIssue } from "@/lib/filters";
 
-/** The topics a reader can filter by. */
-export async function getTopicOptions(_db: Db): Promise<TopicOption[]> {
-  // Topic loaders have not landed yet: no topic to offer.
-  return [];
+/** The topics a reader can filter by, in taxonomy order. */
+export function getTopicOptions(db: Db): Promise<TopicOption[]> {
+  return listTopicOptions(db);
 }
 
 /**
- * Drops a topic that is not in the taxonomy, with an issue: the pages show it inline, exports answer 400. Only
+ * Drops a topic that is not in the catalogue, with an issue: the pages show it inline, exports answer 400. Only
  * known slugs reach the database.
  */
 export async function checkTopic(db: Db, parsed: { filters: Filters; issues: ParamIssue[] }): Promise<void> {

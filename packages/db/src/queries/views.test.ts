@@ -1,4 +1,12 @@
-import { organizations, paperSnapshots, papers, scrapePages, scrapeRuns } from "@paperpulse/schema";
+import {
+  organizations,
+  paperSnapshots,
+  papers,
+  paperTopics,
+  scrapePages,
+  scrapeRuns,
+  topics,
+} from "@paperpulse/schema";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { selectRows } from "../rows.ts";
@@ -18,6 +26,7 @@ import {
   listPapers,
   listPapersForExport,
   listSnapshotsForExport,
+  listTopicOptions,
   type PaperSort,
 } from "./index.ts";
 
@@ -121,6 +130,16 @@ async function seed(db: Db): Promise<void> {
   );
   // Inserted newest first, so that insertion order would give wrong answers.
   await db.insert(paperSnapshots).values([...snapshots].reverse());
+  await db.insert(topics).values([
+    { slug: "video", label: "Video", description: "d", position: 2 },
+    { slug: "llm", label: "Language models", description: "d", position: 1 },
+  ]);
+  await db.insert(paperTopics).values([
+    { paperId: "2401.00001", topic: "video" },
+    { paperId: "2401.00005", topic: "video" },
+    { paperId: "2401.00005", topic: "llm" },
+    { paperId: "2401.00010", topic: "llm" },
+  ]);
 }
 
 const all: Filters = { orgs: [] };
@@ -213,6 +232,22 @@ describeEachDatabase("view loaders", (getDb) => {
     ]);
     expect((await page({ orgs: ["org-a"], minUpvotes: 3, q: "alpha" })).total).toBe(2);
     expect(await getOverviewStats(getDb(), all)).toMatchObject({ papers: 17 });
+  });
+
+  it("lists the topic catalogue in taxonomy order and filters papers by topic", async () => {
+    expect(await listTopicOptions(getDb())).toEqual([
+      { slug: "llm", label: "Language models" },
+      { slug: "video", label: "Video" },
+    ]);
+    const page = (filters: Filters) =>
+      listPapers(getDb(), filters, { sort: { key: "date", dir: "asc" }, page: 1, pageSize: 50 });
+    expect(ids((await page({ orgs: [], topic: "video" })).rows)).toEqual(["2401.00001", "2401.00005"]);
+    expect(ids((await page({ orgs: ["org-b"], topic: "llm" })).rows)).toEqual(["2401.00010"]);
+    expect((await page({ orgs: [], topic: "nothing" })).total).toBe(0);
+    expect(await getOverviewStats(getDb(), { orgs: [], topic: "llm" })).toMatchObject({
+      papers: 2,
+      upvotes: 80,
+    });
   });
 
   it("pages and sorts the papers table, ties broken by id", async () => {
