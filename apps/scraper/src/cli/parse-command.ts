@@ -22,7 +22,8 @@ export type Command =
   | ({ name: "schedule" } & Remote)
   | ({ name: "backfill"; from: string; to: string; force: boolean; source: SourceKind } & Remote)
   | { name: "gaps"; from: string | null; to: string }
-  | { name: "reparse"; all: boolean; runId: number | undefined; rawDir: string };
+  | { name: "reparse"; all: boolean; runId: number | undefined; rawDir: string }
+  | { name: "retopic" };
 
 /** What every command that fetches shares: where, how many requests, raw pages, rendering. */
 export type Remote = {
@@ -52,6 +53,7 @@ Commands:
                         list the days with no capture, or only failed ones
   reparse [--all] [--run ID] [--dir DIR]
                         parse kept raw pages again after a parser change (default: those that failed), no fetching
+  retopic               recompute every stored paper's topics and keywords after the taxonomy changed
   schedule              run the scheduled scrapes as a daemon (see PAPERPULSE_SCHEDULE_*), until stopped
   runs                  list recent runs
 
@@ -205,6 +207,9 @@ export function parseCommand(
       const rawDir = values.dir ? resolve(values.dir) : defaultRawDir(env);
       return { command: { name: "reparse", all: values.all ?? false, runId, rawDir }, json };
     }
+    case "retopic":
+      maxArgs(0);
+      return { command: { name: "retopic" }, json };
     case "schedule": {
       maxArgs(0);
       return { command: { name: "schedule", ...remote() }, json };

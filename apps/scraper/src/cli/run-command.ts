@@ -2,6 +2,7 @@ import { createDb, type DbHandle, listRuns } from "@paperpulse/db";
 import { importPaths } from "../import/import-paths.ts";
 import { type ScrapeOptions, scrapeTargets } from "../run/scrape-targets.ts";
 import type { RunSummary } from "../run/summary.ts";
+import { describeRetopic, retopicPapers } from "../topics/retopic.ts";
 import type { Command, Remote } from "./parse-command.ts";
 import { createProgressDisplay } from "./progress.ts";
 import { runBackfillCommand, runGapsCommand } from "./run-backfill-command.ts";
@@ -46,6 +47,10 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
         return runGapsCommand(handle.db, command);
       case "reparse":
         return runReparseCommand(handle.db, command, progress.listener);
+      case "retopic":
+        return describeRetopic(
+          await retopicPapers(handle.db, progress.listener ? { onProgress: progress.listener } : {}),
+        );
       case "runs": {
         const runs = await listRuns(handle.db, command.limit);
         const text = runs.map(

@@ -6,6 +6,7 @@ import {
 } from "@paperpulse/db";
 import type { HfAuthor, HfDailyPaper, HfOrganization } from "@paperpulse/schema";
 import { collapseWhitespace, formatUtcDay, type ListingCard, type ParsedListing } from "../parse/index.ts";
+import { classifyPaper } from "../topics/index.ts";
 
 /**
  * One API / payload item → the paper as the store takes it. Text is whitespace-collapsed (2024 titles hold hard
@@ -59,16 +60,28 @@ export function normalizeCard(card: ListingCard, rank: number): CapturedPaper {
   };
 }
 
-/** API items (one response page) → deduplicated papers ranked 1..n in response order. */
+/** API items (one response page) → deduplicated papers ranked 1..n in response order, with their topics. */
 export function normalizeDailyPapers(items: readonly HfDailyPaper[]): CapturedPaper[] {
   const unique = dedupeById(items.map((item) => ({ id: item.paper.id, item })));
-  return unique.map(({ item }, index) => normalizeDailyPaper(item, index + 1));
+  return unique.map(({ item }, index) => withTopics(normalizeDailyPaper(item, index + 1)));
 }
 
 /** A parsed listing page → deduplicated papers ranked 1..n in page order (ranks count kept papers only). */
 export function normalizeListing(parsed: ParsedListing): CapturedPaper[] {
   if (parsed.source === "payload") return normalizeDailyPapers(parsed.items);
-  return dedupeById(parsed.items).map((card, index) => normalizeCard(card, index + 1));
+  return dedupeById(parsed.items).map((card, index) => withTopics(normalizeCard(card, index + 1)));
+}
+
+/** Topics and keywords from exactly the text the store keeps (the store writes them only if it kept this text). */
+function withTopics(paper: CapturedPaper): CapturedPaper {
+  const { topics, keywords } = classifyPaper({
+    title: paper.title,
+    summary: paper.summary,
+    keywords: paper.aiKeywords,
+  });
+  paper.topics = topics;
+  paper.keywords = keywords;
+  return paper;
 }
 
 /**

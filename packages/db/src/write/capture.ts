@@ -27,6 +27,10 @@ export type CapturedPaper = {
   authorCount: number;
   /** 1-based position in its listing. */
   rank: number;
+  /** Broad topic slugs computed from title, summary and aiKeywords; absent: stored topics are left as they are. */
+  topics?: string[];
+  /** aiKeywords normalised into fine-grained keywords; absent: stored keywords are left as they are. */
+  keywords?: string[];
 };
 
 export type Capture = {

@@ -7,6 +7,7 @@ import {
   scrapeRuns,
 } from "@paperpulse/schema";
 import { inArray, sql } from "drizzle-orm";
+import { savePaperTopics } from "../topics/save-paper-topics.ts";
 import type { Db, DbOrTx } from "../types.ts";
 import type { Capture, CapturedPaper } from "./capture.ts";
 
@@ -61,6 +62,7 @@ export async function saveCapture(
         tx,
         items.filter((p) => newest.has(p.id)),
       );
+      await savePaperTopics(tx, items);
       result.snapshots = await appendSnapshots(tx, items, capture.capturedAt, runId, pageRow.id);
       await tx
         .update(scrapePages)

@@ -1,0 +1,70 @@
+import { papers } from "@paperpulse/schema";
+import { sql } from "drizzle-orm";
+import { type Filters, papersWhere } from "../queries/filters.ts";
+import { bucketStart, type Granularity } from "../queries/granularity.ts";
+import { selectRows } from "../rows.ts";
+import type { Db } from "../types.ts";
+
+export type TopicPeriod = {
+  /** First day of the month (or ISO week), YYYY-MM-DD. */
+  period: string;
+  /** Papers matching the filters in that period, with or without a topic: the denominator of every share. */
+  papers: number;
+};
+
+export type TopicShareRow = {
+  period: string;
+  topic: string;
+  /** Papers of the period that have the topic. */
+  papers: number;
+  /** papers / the period's papers, 0..1. A paper may have several topics, so shares do not add up to 1. */
+  share: number;
+};
+
+export type TopicShares = {
+  periods: TopicPeriod[];
+  /** Topics present in the range, in taxonomy order. */
+  topics: string[];
+  /** One row per period and topic (zeros included), periods in order, topics in `topics` order. */
+  rows: TopicShareRow[];
+};
+
+/**
+ * Share of papers per topic per month (or week): how much of the listing each topic takes, for a trend chart.
+ * The papers counted are those matching the filters; `filters.topic` does not narrow the papers (every share
+ * would be 1) but picks the one topic to return.
+ */
+export async function getTopicShares(
+  db: Db,
+  filters: Filters,
+  options: { granularity?: Exclude<Granularity, "day"> } = {},
+): Promise<TopicShares> {
+  const where = papersWhere({ ...filters, topic: undefined });
+  const bucket = bucketStart(papers.dailyDate, options.granularity ?? "month");
+  const periodRows = await selectRows<{ period: string; papers: number | string }>(
+    db,
+    sql`select ${bucket} as period, count(*) as papers from ${papers} ${where ? sql`where ${where}` : sql``}
+        group by 1 order by 1`,
+  );
+  const counts = await selectRows<{ period: string; topic: string; papers: number | string }>(
+    db,
+    sql`select ${bucket} as period, pt.topic, count(*) as papers
+        from paper_topics pt join ${papers} on ${papers.id} = pt.paper_id
+        where true ${where ? sql`and ${where}` : sql``} ${filters.topic ? sql`and pt.topic = ${filters.topic}` : sql``}
+        group by 1, 2`,
+  );
+  const order = await selectRows<{ slug: string }>(db, sql`select slug from topics order by position`);
+  const position = new Map(order.map((row, index) => [row.slug, index]));
+  const topics = [...new Set(counts.map((row) => row.topic))].sort(
+    (a, b) => (position.get(a) ?? order.length) - (position.get(b) ?? order.length) || a.localeCompare(b),
+  );
+  const byKey = new Map(counts.map((row) => [`${row.period} ${row.topic}`, Number(row.papers)]));
+  const periods = periodRows.map((row) => ({ period: row.period, papers: Number(row.papers) }));
+  const rows = periods.flatMap(({ period, papers: total }) =>
+    topics.map((topic) => {
+      const count = byKey.get(`${period} ${topic}`) ?? 0;
+      return { period, topic, papers: count, share: total > 0 ? count / total : 0 };
+    }),
+  );
+  return { periods, topics, rows };
+}
