@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@paperpulse/db";
 import { describeWhen, describeWithFixtures, hfFixture } from "@paperpulse/db/testing";
-import { organizations, papers } from "@paperpulse/schema";
+import { organizations, paperSnapshots, papers } from "@paperpulse/schema";
 import { parse } from "csv-parse/sync";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -49,6 +49,8 @@ describeWithFixtures("dashboard on the imported archive", () => {
   let hf: HfTestServer | undefined;
   let all: PaperRow[] = [];
   let orgCount = 0;
+  // The paper captured most often (its curve has the most points).
+  let curvePaper: { id: string; snapshots: number } = { id: "", snapshots: 0 };
   let busiestOrg = "";
   // An organisation with a full page of papers or fewer: its table is all its rows.
   let tableOrg = "";
@@ -72,6 +74,9 @@ describeWithFixtures("dashboard on the imported archive", () => {
       const rows = await handle.db.select().from(papers);
       all = rows.sort((a, b) => compare(a.dailyDate, b.dailyDate) || compare(a.id, b.id));
       orgCount = (await handle.db.select().from(organizations)).length;
+      const snapshots = countBy(await handle.db.select().from(paperSnapshots), (s) => s.paperId);
+      const [id, count] = [...snapshots].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0] ?? ["", 0];
+      curvePaper = { id, snapshots: count };
     } finally {
       await handle.close();
     }
@@ -209,7 +214,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
           dialogs.push(dialog.message());
           void dialog.dismiss();
         });
-        mkdirSync(screenshots, { recursive: true });
+        mkdirSync(join(screenshots, "views"), { recursive: true });
       });
 
       afterAll(async () => {
@@ -346,12 +351,17 @@ describeWithFixtures("dashboard on the imported archive", () => {
 
       it("paper: curves against the day's median, time to 50% and 90%, links out", async () => {
         const page = open();
-        const paper = all.find((p) => p.organizationName === tableOrg && p.githubRepo) ?? all[0];
+        const paper = all.find((p) => p.id === curvePaper.id);
         if (!paper) throw new Error("no paper");
+        expect(curvePaper.snapshots).toBeGreaterThan(1);
         await page.goto(url(`/papers/${encodeURIComponent(paper.id)}`));
         await page.waitForSelector("[data-chart=curve-upvotes] .recharts-surface");
         expect(await page.locator("h1").textContent()).toBe(paper.title);
         expect(await page.locator("[data-chart=curve-upvotes] .recharts-line").count()).toBe(2);
+        const paperValues = await page
+          .locator("figure[aria-labelledby=curve-upvotes-title] details tbody tr td:nth-child(2)")
+          .allTextContents();
+        expect(paperValues.filter((v) => v !== "")).toHaveLength(curvePaper.snapshots);
         expect(await page.locator(".link-row a", { hasText: "arXiv" }).getAttribute("href")).toBe(
           `https://arxiv.org/abs/${paper.id}`,
         );

@@ -60,6 +60,12 @@ for (const target of targets) {
       return `${started.server.url}${path}`;
     };
 
+    // Parameter handling does not depend on the database: hostile inputs run against the embedded one only (not
+    // registered at all on Postgres, rather than shown as skipped).
+    const hostile = (name: string, body: () => Promise<void>) => {
+      if (target.kind === "pglite") it(name, body);
+    };
+
     beforeAll(async () => {
       started = await target.start();
     });
@@ -225,52 +231,58 @@ for (const target of targets) {
       expect(first.headers.get("x-content-type-options")).toBe("nosniff");
     });
 
-    it("answers hostile parameters on every export with 400 and a message, never 500 (table)", async () => {
-      for (const route of exportRoutes) {
-        for (const testCase of hostileCases) {
-          const response = await fetch(url(`${route.path}?${testCase.query}`));
-          const body = await response.text();
-          const invalid = invalidFor(testCase, route.reads);
-          expect(response.status, `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`).toBe(
-            invalid ? 400 : 200,
-          );
-          if (invalid) expect(body).toMatch(/^Bad request: \w+: /);
+    hostile(
+      "answers hostile parameters on every export with 400 and a message, never 500 (table)",
+      async () => {
+        for (const route of exportRoutes) {
+          for (const testCase of hostileCases) {
+            const response = await fetch(url(`${route.path}?${testCase.query}`));
+            const body = await response.text();
+            const invalid = invalidFor(testCase, route.reads);
+            expect(response.status, `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`).toBe(
+              invalid ? 400 : 200,
+            );
+            if (invalid) expect(body).toMatch(/^Bad request: \w+: /);
+          }
         }
-      }
-    });
+      },
+    );
 
-    it("renders hostile parameters on every page as an inline message, never a 500 (table)", async () => {
-      for (const route of [...pageRoutes, { path: "/runs", reads: [] }]) {
-        for (const testCase of hostileCases) {
-          const response = await fetch(url(`${route.path}?${testCase.query}`));
-          const html = await response.text();
-          const label = `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`;
-          expect(response.status, label).toBe(200);
-          expect(html.includes("data-param-issues"), label).toBe(
-            route.path !== "/runs" && invalidFor(testCase, route.reads),
-          );
-          // Scraped or hostile text is never markup.
-          expect(html, label).not.toContain("<img src=x onerror");
+    hostile(
+      "renders hostile parameters on every page as an inline message, never a 500 (table)",
+      async () => {
+        for (const route of [...pageRoutes, { path: "/runs", reads: [] }]) {
+          for (const testCase of hostileCases) {
+            const response = await fetch(url(`${route.path}?${testCase.query}`));
+            const html = await response.text();
+            const label = `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`;
+            expect(response.status, label).toBe(200);
+            expect(html.includes("data-param-issues"), label).toBe(
+              route.path !== "/runs" && invalidFor(testCase, route.reads),
+            );
+            // Scraped or hostile text is never markup.
+            expect(html, label).not.toContain("<img src=x onerror");
+          }
         }
-      }
-      for (const path of [
-        "/papers/%27%3B--",
-        `/papers/${"x".repeat(5000)}`,
-        "/papers/%00",
-        "/orgs/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-        `/orgs/${"y".repeat(300)}`,
-        "/runs/abc",
-        "/runs/-1",
-        "/runs/1.5",
-        "/runs/99999999999999999999",
-        "/runs/2147483648",
-      ]) {
-        const response = await fetch(url(path));
-        expect(response.status, path).toBe(404);
-      }
-    });
+        for (const path of [
+          "/papers/%27%3B--",
+          `/papers/${"x".repeat(5000)}`,
+          "/papers/%00",
+          "/orgs/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+          `/orgs/${"y".repeat(300)}`,
+          "/runs/abc",
+          "/runs/-1",
+          "/runs/1.5",
+          "/runs/99999999999999999999",
+          "/runs/2147483648",
+        ]) {
+          const response = await fetch(url(path));
+          expect(response.status, path).toBe(404);
+        }
+      },
+    );
 
-    it("never answers 500 to arbitrary parameters on any route (property)", async () => {
+    hostile("never answers 500 to arbitrary parameters on any route (property)", async () => {
       const routes = [...exportRoutes, ...pageRoutes, { path: "/runs", reads: [] }].map((r) => r.path);
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...routes), arbitraryQuery, async (path, query) => {
@@ -280,7 +292,7 @@ for (const target of targets) {
           const allowed = path.endsWith("snapshots.csv") ? [200, 400, 404] : [200, 400];
           expect(allowed, `${path}?${query}`).toContain(response.status);
         }),
-        { numRuns: target.kind === "pglite" ? 120 : 40 },
+        { numRuns: 150 },
       );
     });
   });
