@@ -35,10 +35,10 @@ describeWhen(
     beforeAll(async () => {
       server = await startHfTestServer();
       // The same server under another name is another origin: the browser must not reach it, nor load images.
-    const thirdParty = `<script src="${server.baseUrl.replace("127.0.0.1", "localhost")}/third-party.js"></script>`;
-    server.route("/papers/date/2025-09-01", () => ({
-      body: clientSidePage.replace("</body>", `<img src="/pixel.png">${thirdParty}</body>`),
-    }));
+      const thirdParty = `<script src="${server.baseUrl.replace("127.0.0.1", "localhost")}/third-party.js"></script>`;
+      server.route("/papers/date/2025-09-01", () => ({
+        body: clientSidePage.replace("</body>", `<img src="/pixel.png">${thirdParty}</body>`),
+      }));
       handle = await openMemoryDb();
     });
     afterAll(async () => {
