@@ -225,8 +225,13 @@ describeWithFixtures("dashboard on the imported archive", () => {
         if (!page) throw new Error("no browser page");
         return page;
       };
-      const shot = (name: string) =>
-        open().screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+      // Whole pages as test artefacts; the first screen of each view too (test-results/views/), the size the
+      // screenshots in docs/screenshots are taken at.
+      const shot = async (name: string) => {
+        await open().mouse.move(0, 0); // no hover state in the pictures
+        await open().screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+        await open().screenshot({ path: join(screenshots, "views", `${name}.png`) });
+      };
       /** Clicks a download link and parses the file it saves. */
       const download = async (selector: string): Promise<string[][]> => {
         const [file] = await Promise.all([
