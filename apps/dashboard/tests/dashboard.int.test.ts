@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@paperpulse/db";
 import { describeWhen, describeWithFixtures, hfFixture } from "@paperpulse/db/testing";
-import { organizations, paperSnapshots, papers } from "@paperpulse/schema";
+import { organizations, paperSnapshots, papers, paperTopics } from "@paperpulse/schema";
 import { parse } from "csv-parse/sync";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -49,6 +49,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
   let hf: HfTestServer | undefined;
   let all: PaperRow[] = [];
   let orgCount = 0;
+  let topicRows: { paperId: string; topic: string }[] = [];
   // The paper captured most often (its curve has the most points).
   let curvePaper: { id: string; snapshots: number } = { id: "", snapshots: 0 };
   let busiestOrg = "";
@@ -74,6 +75,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
       const rows = await handle.db.select().from(papers);
       all = rows.sort((a, b) => compare(a.dailyDate, b.dailyDate) || compare(a.id, b.id));
       orgCount = (await handle.db.select().from(organizations)).length;
+      topicRows = await handle.db.select().from(paperTopics);
       const snapshots = countBy(await handle.db.select().from(paperSnapshots), (s) => s.paperId);
       const [id, count] = [...snapshots].sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))[0] ?? ["", 0];
       curvePaper = { id, snapshots: count };
@@ -408,6 +410,53 @@ describeWithFixtures("dashboard on the imported archive", () => {
         await page.waitForSelector("[data-chart=upvotes] .recharts-bar-rectangle");
         expect(await tableIds()).toHaveLength(Math.min(25, orgPapers.length));
         await shot("org");
+        expect(errors).toEqual([]);
+      });
+
+      it("topics: shares per month follow the organisation filter; the CSVs hold the view's data", async () => {
+        const page = open();
+        const topicsOf = (ids: Set<string>) =>
+          countBy(
+            topicRows.filter((t) => ids.has(t.paperId)),
+            (t) => t.topic,
+          );
+        expect(topicRows.length).toBeGreaterThan(1000);
+        await page.goto(url("/topics"));
+        await page.waitForSelector("[data-chart=topic-shares] .recharts-line-curve");
+        const everyTopic = topicsOf(new Set(all.map((p) => p.id)));
+        expect(await page.locator("[data-chart=topic-shares] .recharts-line-curve").count()).toBe(
+          Math.min(8, everyTopic.size),
+        );
+        await shot("topics");
+
+        await page.locator(`.chips a[data-org="${busiestOrg}"]`).click();
+        await page.waitForURL((target) => target.searchParams.getAll("org").join() === busiestOrg);
+        await page.waitForSelector("[data-chart=topic-shares] .recharts-line-curve");
+        const orgIds = new Set(all.filter((p) => p.organizationName === busiestOrg).map((p) => p.id));
+        const expected = topicsOf(orgIds);
+        const shown = await page
+          .locator("table[data-topics] tbody tr")
+          .evaluateAll((trs) =>
+            trs.map((tr) => [tr.getAttribute("data-topic") ?? "", tr.children[1]?.textContent ?? ""]),
+          );
+        expect(new Map(shown.map(([topic, n]) => [topic ?? "", n ?? ""] as const))).toEqual(
+          new Map([...expected].map(([topic, n]) => [topic, String(n)])),
+        );
+
+        const csv = await download('a[data-export="/api/export/topics.csv"]');
+        const fromCsv = new Map<string, number>();
+        for (const row of csv.slice(1))
+          fromCsv.set(row[2] ?? "", (fromCsv.get(row[2] ?? "") ?? 0) + Number(row[4]));
+        expect(new Map([...fromCsv].filter(([, n]) => n > 0))).toEqual(expected);
+        const months = new Set(all.filter((p) => orgIds.has(p.id)).map((p) => p.dailyDate.slice(0, 7)));
+        expect(new Set(csv.slice(1).map((row) => row[0]?.slice(0, 7)))).toEqual(months);
+        expect(
+          await page.locator("figure[aria-labelledby=topic-shares-title] details tbody tr").count(),
+        ).toBe(months.size);
+
+        const keywords = await download('a[data-export="/api/export/keywords.csv"]');
+        const listed = await page.locator("table[data-keywords] tbody tr td:first-child").allTextContents();
+        expect(keywords.slice(1).map((row) => row[0])).toEqual(listed.map((k) => expectedText(k)));
         expect(errors).toEqual([]);
       });
 

@@ -216,6 +216,46 @@ for (const target of targets) {
       expect(late.rows.slice(1)).toEqual([["acme", "acme Lab", "2", "3", "1.5", "2", "1"]]);
     });
 
+    it("exports topic shares per month in taxonomy order, with labels", async () => {
+      const csv = await fetchCsv(url("/api/export/topics.csv"));
+      expect(csv.rows).toEqual([
+        ["period_start", "granularity", "topic", "topic_label", "papers", "period_papers", "share"],
+        // February: p1 (llm), p2 (llm, video), p3 (video) of 3 papers; March: p4, p5 without topics.
+        ["2023-02-01", "month", "video", "Video", "2", "3", String(2 / 3)],
+        ["2023-02-01", "month", "llm", "Language models", "2", "3", String(2 / 3)],
+        ["2023-03-01", "month", "video", "Video", "0", "2", "0"],
+        ["2023-03-01", "month", "llm", "Language models", "0", "2", "0"],
+      ]);
+      const acme = await fetchCsv(url("/api/export/topics.csv?org=acme&to=2023-02-28"));
+      expect(acme.rows.slice(1)).toEqual([
+        ["2023-02-01", "month", "video", "Video", "1", "1", "1"],
+        ["2023-02-01", "month", "llm", "Language models", "1", "1", "1"],
+      ]);
+      expect((await fetch(url("/api/export/topics.csv?topic=nope"))).status).toBe(400);
+    });
+
+    it("exports rising keywords against the previous window, neutralised", async () => {
+      const csv = await fetchCsv(url("/api/export/keywords.csv?from=2023-03-01&to=2023-03-01&minCount=1"));
+      const window = ["2023-03-01", "2023-03-01", "2023-02-28", "2023-02-28"];
+      expect(csv.rows).toEqual([
+        [
+          "keyword",
+          "papers",
+          "share",
+          "previous_papers",
+          "previous_share",
+          "growth",
+          "window_from",
+          "window_to",
+          "previous_from",
+          "previous_to",
+        ],
+        // March 1 (p4, p5) against February 28 (p2, p3): "=sum" is new (1 of 2), "agents" went from 1 of 2 to 2 of 2.
+        ["'=sum", "1", "0.5", "0", "0", "", ...window],
+        ["agents", "2", "1", "1", "0.5", "1", ...window],
+      ]);
+    });
+
     it("sends a Content-Security-Policy with a fresh script nonce on pages", async () => {
       const first = await fetch(url("/papers"));
       const second = await fetch(url("/papers"));

@@ -1,7 +1,7 @@
-import type { Filters, OrganizationSummary, TopicOption } from "@paperpulse/db";
+import type { Filters, OrganizationSummary } from "@paperpulse/db";
 import { filtersToQuery, hasFilters, maxOrgLength, maxQueryLength } from "@/lib/filters";
 
-export type { TopicOption } from "@paperpulse/db";
+export type TopicOption = { slug: string; label: string };
 
 type Props = {
   /** The page the filters apply to, e.g. "/papers". */

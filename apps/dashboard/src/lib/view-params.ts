@@ -70,3 +70,20 @@ export function parseOrgsParams(input: SearchParamsInput): ViewParams<{
   const sort = readChoice(params, "sort", orgBoardSorts, "papers", issues);
   return { filters, issues, granularity, top, sort };
 }
+
+export const keywordPeriods = ["week", "month", "quarter"] as const;
+
+export function parseTopicsParams(input: SearchParamsInput): ViewParams<{
+  granularity: (typeof orgGranularities)[number];
+  top: number;
+  period: (typeof keywordPeriods)[number];
+  minCount: number;
+}> {
+  const params = toSearchParams(input);
+  const { filters, issues } = parseFilters(params);
+  const granularity = readChoice(params, "granularity", orgGranularities, "month", issues);
+  const top = readInteger(params, "top", { min: 1, max: 20, fallback: 8 }, issues);
+  const period = readChoice(params, "period", keywordPeriods, "month", issues);
+  const minCount = readInteger(params, "minCount", { min: 1, max: 1000, fallback: 3 }, issues);
+  return { filters, issues, granularity, top, period, minCount };
+}

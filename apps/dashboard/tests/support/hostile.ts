@@ -45,7 +45,9 @@ export const hostileCases: HostileCase[] = [
   { query: "page=99999999999999999999", invalid: true, why: "huge page" },
   { query: "granularity=year", invalid: true, why: "granularity outside the allowlist" },
   { query: "granularity=day&granularity=week", invalid: true, why: "array" },
-  { query: "top=1000000", invalid: true, why: "too many organisations" },
+  { query: "top=1000000", invalid: true, why: "too many series" },
+  { query: "period=year", invalid: true, why: "keyword window outside the allowlist" },
+  { query: "minCount=0", invalid: true, why: "minimum count below 1" },
 ];
 
 /** Routes whose query goes through the shared parsers, and which of the view parameters each one reads. */
@@ -54,15 +56,18 @@ export const exportRoutes: { path: string; reads: string[] }[] = [
   { path: "/api/export/snapshots.csv", reads: [] },
   { path: "/api/export/orgs.csv", reads: ["sort"] },
   { path: "/api/export/daily.csv", reads: ["granularity"] },
+  { path: "/api/export/topics.csv", reads: ["granularity"] },
+  { path: "/api/export/keywords.csv", reads: ["period", "minCount"] },
 ];
 
 export const pageRoutes: { path: string; reads: string[] }[] = [
   { path: "/", reads: ["granularity"] },
   { path: "/papers", reads: ["sort", "page"] },
   { path: "/orgs", reads: ["granularity", "top", "sort"] },
+  { path: "/topics", reads: ["granularity", "top", "period", "minCount"] },
 ];
 
-const viewParams = ["sort", "page", "granularity", "top"];
+const viewParams = ["sort", "page", "granularity", "top", "period", "minCount"];
 
 /** Whether a case is invalid for a route: view parameters a route does not read are ignored, so they are fine. */
 export function invalidFor(testCase: HostileCase, reads: string[]): boolean {
@@ -95,7 +100,19 @@ export const arbitraryQuery = fc
         fc.string({ unit: "binary", maxLength: 60 }),
         fc.integer().map(String),
         fc.double().map(String),
-        fc.constantFrom("2024-01-01", "1970", "2100-12", "-upvotes", "week", "'; --", "%", "%%", "%zz"),
+        fc.constantFrom(
+          "2024-01-01",
+          "1970",
+          "2100-12",
+          "-upvotes",
+          "week",
+          "quarter",
+          "llm",
+          "'; --",
+          "%",
+          "%%",
+          "%zz",
+        ),
       ),
     ),
     { maxLength: 6 },

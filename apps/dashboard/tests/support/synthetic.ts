@@ -1,4 +1,12 @@
-import { type Capture, type CapturedPaper, type Db, finishRun, saveCapture, startRun } from "@paperpulse/db";
+import {
+  type Capture,
+  type CapturedPaper,
+  type Db,
+  finishRun,
+  saveCapture,
+  saveTopicCatalog,
+  startRun,
+} from "@paperpulse/db";
 
 // Five papers over two captures, with titles and organisation names a spreadsheet would read as formulas.
 // Every expected CSV cell below is written out by hand from these inputs.
@@ -30,12 +38,43 @@ function paper(fields: Partial<CapturedPaper> & Pick<CapturedPaper, "id" | "titl
   };
 }
 
-const p1 = { id: "2303.00100", title: '=HYPERLINK("http://evil.example")', dailyDate: "2023-02-27" };
-const p2 = { id: "2303.00200", title: 'A title, with "quotes"\nand a line break', dailyDate: "2023-02-28" };
-const p4 = { id: "2303.00300", title: "@at the start", dailyDate: "2023-03-01" };
-const p5 = { id: "2303.00400", title: "\tTab at the start", dailyDate: "2023-03-01" };
+// Topics and keywords as the store receives them (already matched and normalised).
+const p1 = {
+  id: "2303.00100",
+  title: '=HYPERLINK("http://evil.example")',
+  dailyDate: "2023-02-27",
+  topics: ["llm"],
+  keywords: [],
+};
+const p2 = {
+  id: "2303.00200",
+  title: 'A title, with "quotes"\nand a line break',
+  dailyDate: "2023-02-28",
+  topics: ["llm", "video"],
+  keywords: ["agents"],
+};
+const p4 = {
+  id: "2303.00300",
+  title: "@at the start",
+  dailyDate: "2023-03-01",
+  topics: [],
+  keywords: ["agents", "=sum"],
+};
+const p5 = {
+  id: "2303.00400",
+  title: "\tTab at the start",
+  dailyDate: "2023-03-01",
+  topics: [],
+  keywords: ["agents"],
+};
 // No daily date of its own: it takes the listing's date.
-const p3 = { id: "2303.01000", title: "-minus at the start", dailyDate: null };
+const p3 = {
+  id: "2303.01000",
+  title: "-minus at the start",
+  dailyDate: null,
+  topics: ["video"],
+  keywords: [],
+};
 
 const captures: Capture[] = [
   {
@@ -61,6 +100,10 @@ const captures: Capture[] = [
 ];
 
 export async function seedSynthetic(db: Db): Promise<void> {
+  await saveTopicCatalog(db, [
+    { slug: "video", label: "Video", description: "Video generation and understanding" },
+    { slug: "llm", label: "Language models", description: "Large language models" },
+  ]);
   const run = await startRun(db, { trigger: "manual", command: "dashboard export test", plan: {} });
   for (const [index, capture] of captures.entries()) {
     await saveCapture(db, {

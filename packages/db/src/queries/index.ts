@@ -16,5 +16,4 @@ export * from "./list-papers.ts";
 export * from "./list-papers-for-export.ts";
 export * from "./list-snapshots-for-export.ts";
 export * from "./list-top-papers.ts";
-export * from "./list-topic-options.ts";
 export * from "./paper-sort.ts";

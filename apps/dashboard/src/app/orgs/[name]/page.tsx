@@ -122,7 +122,7 @@ export default async function OrgPage({ params, searchParams }: Props) {
           >
             <UpvotesChart data={filled} period="month" />
           </ChartFrame>
-          <OrgTopics db={db} filters={filters} />
+          <OrgTopics db={db} filters={filters} papers={papers.total} />
           <section className="card">
             <div className="chart-head">
               <h2>
