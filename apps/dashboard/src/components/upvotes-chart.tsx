@@ -15,7 +15,13 @@ import {
 import { formatPeriod, formatPeriodTick, formatStat, monthTicks, type Period } from "@/lib/chart";
 import { formatCompact, formatInteger } from "@/lib/format";
 
-type Props = { data: UpvotePoint[]; period: Period };
+/** A period of the chart; median and p90 are null for a period without papers (a gap, not a zero). */
+export type UpvoteChartPoint = Omit<UpvotePoint, "median" | "p90"> & {
+  median: number | null;
+  p90: number | null;
+};
+
+type Props = { data: UpvoteChartPoint[]; period: Period };
 
 const periodAxis = { day: "Daily date", week: "Week (starting Monday)", month: "Month" } as const;
 
@@ -74,6 +80,7 @@ export function UpvotesChart({ data, period }: Props) {
             stroke="var(--series-1)"
             dot={false}
             strokeWidth={2}
+            connectNulls
             isAnimationActive={false}
           />
           <Line
@@ -84,6 +91,7 @@ export function UpvotesChart({ data, period }: Props) {
             dot={false}
             strokeWidth={1.5}
             strokeDasharray="4 3"
+            connectNulls
             isAnimationActive={false}
           />
         </ComposedChart>
@@ -92,7 +100,11 @@ export function UpvotesChart({ data, period }: Props) {
   );
 }
 
-type TooltipProps = { active?: boolean; payload?: ReadonlyArray<{ payload?: UpvotePoint }>; period: Period };
+type TooltipProps = {
+  active?: boolean;
+  payload?: ReadonlyArray<{ payload?: UpvoteChartPoint }>;
+  period: Period;
+};
 
 function PeriodTooltip({ active, payload, period }: TooltipProps) {
   const point = payload?.[0]?.payload;
@@ -104,7 +116,7 @@ function PeriodTooltip({ active, payload, period }: TooltipProps) {
         <strong>{formatInteger(point.upvotes)}</strong> upvotes over {formatInteger(point.papers)}{" "}
         {point.papers === 1 ? "paper" : "papers"}
       </div>
-      {point.papers > 0 ? (
+      {point.median !== null && point.p90 !== null ? (
         <div>
           median {formatStat(point.median)}, p90 {formatStat(point.p90)}
         </div>

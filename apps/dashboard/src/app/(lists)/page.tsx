@@ -1,10 +1,4 @@
-import {
-  getOverviewStats,
-  getUpvoteSeries,
-  listOrganizations,
-  listTopPapers,
-  type UpvotePoint,
-} from "@paperpulse/db";
+import { getOverviewStats, getUpvoteSeries, listOrganizations, listTopPapers } from "@paperpulse/db";
 import { ChartFrame } from "@/components/chart-frame";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -15,7 +9,7 @@ import { PapersChart } from "@/components/papers-chart";
 import { PapersTable } from "@/components/papers-table";
 import { Segmented } from "@/components/segmented";
 import { Stat } from "@/components/stat";
-import { UpvotesChart } from "@/components/upvotes-chart";
+import { type UpvoteChartPoint, UpvotesChart } from "@/components/upvotes-chart";
 import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
 import { formatDateTime, formatDay, formatInteger } from "@/lib/format";
@@ -45,7 +39,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const filled = fillPeriods(
     series,
     granularity,
-    (date): UpvotePoint => ({ date, papers: 0, upvotes: 0, median: 0, p90: 0 }),
+    (date): UpvoteChartPoint => ({ date, papers: 0, upvotes: 0, median: null, p90: null }),
   );
   const query = filtersToQuery(filters);
   const keep = { granularity: granularity === "day" ? undefined : granularity };

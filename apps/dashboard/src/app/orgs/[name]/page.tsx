@@ -1,4 +1,4 @@
-import { getOrganization, getUpvoteSeries, listPapers, type UpvotePoint } from "@paperpulse/db";
+import { getOrganization, getUpvoteSeries, listPapers } from "@paperpulse/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ChartFrame } from "@/components/chart-frame";
@@ -9,7 +9,7 @@ import { IssuesNotice } from "@/components/issues-notice";
 import { OrgTopics } from "@/components/org-topics";
 import { PapersTable } from "@/components/papers-table";
 import { Stat } from "@/components/stat";
-import { UpvotesChart } from "@/components/upvotes-chart";
+import { type UpvoteChartPoint, UpvotesChart } from "@/components/upvotes-chart";
 import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
 import { filtersToQuery, maxOrgLength, parseFilters } from "@/lib/filters";
 import { formatDay, formatInteger } from "@/lib/format";
@@ -49,7 +49,7 @@ export default async function OrgPage({ params, searchParams }: Props) {
   const filled = fillPeriods(
     trend,
     "month",
-    (date): UpvotePoint => ({ date, papers: 0, upvotes: 0, median: 0, p90: 0 }),
+    (date): UpvoteChartPoint => ({ date, papers: 0, upvotes: 0, median: null, p90: null }),
   );
   const query = filtersToQuery(filters);
 
