@@ -118,10 +118,13 @@ async function viewsOf(base: string): Promise<[string, string][]> {
     ["organisations", "/orgs"],
     ["organisations by week", "/orgs?granularity=week&top=12"],
     ["organisation", `/orgs/${encodeURIComponent(org)}`],
+    ["topics", "/topics"],
+    ["topics, one org, by week", `/topics?org=${encodeURIComponent(org)}&granularity=week`],
     ["runs", "/runs"],
     ["run", "/runs/1"],
     ["daily CSV", "/api/export/daily.csv"],
     ["orgs CSV", "/api/export/orgs.csv"],
+    ["topics CSV", "/api/export/topics.csv"],
   ];
 }
 
