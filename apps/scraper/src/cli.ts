@@ -1,7 +1,5 @@
 #!/usr/bin/env -S npx tsx
-import { RunActiveError } from "@paperpulse/db";
 import { parseCommand, USAGE } from "./cli/parse-command.ts";
-import { runCommand } from "./cli/run-command.ts";
 import { FetchError } from "./fetch/errors.ts";
 import { UsageError } from "./sources/targets.ts";
 
@@ -15,6 +13,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(USAGE);
       return 0;
     }
+    // Loaded only now: the database drivers and the browser take seconds to load, and bad usage should not wait.
+    const { runCommand } = await import("./cli/run-command.ts");
     const output = await runCommand(parsed.command);
     const print = json ? console.error : console.log;
     for (const line of output.text) print(line);
@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     const code = (error as { code?: unknown }).code;
     console.error(usage ? `paperpulse scrape: ${message}` : `paperpulse scrape failed: ${message}`);
-    const activeRunId = error instanceof RunActiveError ? error.run.id : undefined;
+    const activeRunId = code === "RUN_ACTIVE" ? (error as { run?: { id?: number } }).run?.id : undefined;
     if (json) {
       console.log(
         JSON.stringify({ error: message, code: typeof code === "string" ? code : "ERROR", activeRunId }),

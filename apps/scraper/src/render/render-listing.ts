@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { chromium } from "playwright-core";
 
 export type RenderOptions = {
   /** "auto": render when a page holds neither the payload nor cards; "always": render every listing page. */
@@ -54,6 +53,8 @@ export async function renderListing(
     throw new RenderError(`no Chromium at ${executablePath} (set PAPERPULSE_CHROMIUM_PATH) to render ${url}`);
   }
   const timeout = options.timeoutMs ?? 30_000;
+  // Loaded on first use: most runs never render, and the library is large.
+  const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout });
   try {
     const context = await browser.newContext(options.userAgent ? { userAgent: options.userAgent } : {});
