@@ -6,7 +6,7 @@ import {
 } from "@paperpulse/db";
 import type { HfAuthor, HfDailyPaper, HfOrganization } from "@paperpulse/schema";
 import { collapseWhitespace, formatUtcDay, type ListingCard, type ParsedListing } from "../parse/index.ts";
-import { classifyPaper } from "../topics/index.ts";
+import { classifyCapturedPaper } from "../topics/index.ts";
 
 /**
  * One API / payload item → the paper as the store takes it. Text is whitespace-collapsed (2024 titles hold hard
@@ -74,7 +74,8 @@ export function normalizeListing(parsed: ParsedListing): CapturedPaper[] {
 
 /** Topics and keywords from exactly the text the store keeps (the store writes them only if it kept this text). */
 function withTopics(paper: CapturedPaper): CapturedPaper {
-  const { topics, keywords } = classifyPaper({
+  const { topics, keywords } = classifyCapturedPaper({
+    id: paper.id,
     title: paper.title,
     summary: paper.summary,
     keywords: paper.aiKeywords,

@@ -24,33 +24,44 @@ const TITLE_WEIGHT = 3;
 const DEFAULT_MIN_SCORE = 2;
 const DEFAULT_CUE_WINDOW = 12;
 
-type Role = "term" | "title" | "unless";
-type Phrase = {
+type Role = "term" | "title" | "unless" | "cue";
+type Field = "title" | "keyword" | "abstract";
+
+/** One entry of the word index: a phrase starting with that word, or a cue word. */
+type Entry = {
   topic: number;
   role: Role;
-  /** Keys compared token by token: stems for terms, cased forms for acronyms. */
-  keys: string[];
+  /** Keys of the words after the first: stems for terms, cased forms for acronyms. */
+  rest: string[];
   cased: boolean;
   /** The last key is a prefix of the word's lower-case form ("robot*"). */
   wildcard: boolean;
+  /** Cues only: stems of the announcing words, and how far back they may stand. */
+  before?: Set<string>;
+  within?: number;
 };
 type Match = { topic: number; role: Role; start: number; end: number };
-type Cue = { topic: number; before: Set<string>; within: number };
-type Field = "title" | "keyword" | "abstract";
-/** `text` is filled only when explaining: joining words for every hit would cost more than the matching. */
-type Hit = { topic: number; field: Field; text: string };
 
 type Compiled = {
   slugs: string[];
   minScores: number[];
-  /** First key → phrases: stems for case-insensitive phrases, cased forms for acronyms. */
-  byStem: Map<string, Phrase[]>;
-  byCased: Map<string, Phrase[]>;
-  /** One-word wildcard phrases, tried against every word. */
-  prefixes: Phrase[];
-  /** Stem of a cue's word → the cues looking back from it. */
-  cues: Map<string, Cue[]>;
+  /** Stem of a word → phrases starting with it (and cues on it). */
+  byStem: Map<string, Entry[]>;
+  /** Cased form of a word → acronyms starting with it. */
+  byCased: Map<string, Entry[]>;
+  /** Cased keys without a capital ("o1"): only they are looked up for lower-case words. */
+  lowerCased: Set<string>;
+  /** One-word wildcard phrases, and the first letters they start with (a cheap pre-check per word). */
+  prefixes: { prefix: string; entry: Entry }[];
+  prefixFirst: Set<number>;
+  /** First letter and length of every byStem key: most words are skipped without hashing them into the map. */
+  stemSignatures: Uint8Array;
 };
+
+const signature = (key: string) => ((key.charCodeAt(0) & 0xff) << 6) | Math.min(key.length, 63);
+
+/** Called for each piece of evidence: its topic, weight, field, and the words it spans. */
+type Visitor = (topic: number, weight: number, field: Field, match: Match, tokens: Token[]) => void;
 
 /**
  * Compiles a taxonomy once into an index from a word to the phrases starting with it, so matching a paper costs
@@ -60,34 +71,32 @@ export function createTopicMatcher(taxonomy: readonly TopicDefinition[]): TopicM
   const compiled = compileTaxonomy(taxonomy);
   const topicCount = compiled.slugs.length;
 
-  /** Every hit of a paper: a title counts once per topic, each keyword once per topic, an abstract per hit. */
-  const collect = (paper: TopicInput, onHit: (weight: number, hit: Hit) => void, withText: boolean) => {
+  /** A title counts once per topic, each keyword once per topic, an abstract once per hit. */
+  const visit = (paper: TopicInput, visitor: Visitor) => {
     const counted = new Uint8Array(topicCount);
-    for (const hit of fieldHits(compiled, paper.title, "title", withText)) {
-      if (counted[hit.topic] === 0) onHit(TITLE_WEIGHT, hit);
-      counted[hit.topic] = 1;
-    }
+    const once = (tokens: Token[], field: Field, weight: number) => {
+      for (const match of keptMatches(compiled, tokens, field)) {
+        if (counted[match.topic] === 0) visitor(match.topic, weight, field, match, tokens);
+        counted[match.topic] = 1;
+      }
+    };
+    once(tokenize(paper.title), "title", TITLE_WEIGHT);
     for (const keyword of paper.keywords ?? []) {
       counted.fill(0);
-      for (const hit of fieldHits(compiled, keyword, "keyword", withText)) {
-        if (counted[hit.topic] === 0) onHit(1, hit);
-        counted[hit.topic] = 1;
-      }
+      once(tokenize(keyword), "keyword", 1);
     }
     if (paper.summary) {
-      for (const hit of fieldHits(compiled, paper.summary, "abstract", withText)) onHit(1, hit);
+      const tokens = tokenize(paper.summary);
+      for (const match of keptMatches(compiled, tokens, "abstract"))
+        visitor(match.topic, 1, "abstract", match, tokens);
     }
   };
 
   const scoresOf = (paper: TopicInput): Float64Array => {
     const scores = new Float64Array(topicCount);
-    collect(
-      paper,
-      (weight, hit) => {
-        scores[hit.topic] = (scores[hit.topic] ?? 0) + weight;
-      },
-      false,
-    );
+    visit(paper, (topic, weight) => {
+      scores[topic] = (scores[topic] ?? 0) + weight;
+    });
     return scores;
   };
 
@@ -99,20 +108,20 @@ export function createTopicMatcher(taxonomy: readonly TopicDefinition[]): TopicM
     },
     match: (paper) => {
       const scores = scoresOf(paper);
-      return compiled.slugs.filter(
-        (_, i) => (scores[i] ?? 0) >= (compiled.minScores[i] ?? DEFAULT_MIN_SCORE),
-      );
+      const topics: string[] = [];
+      for (let i = 0; i < topicCount; i++) {
+        if ((scores[i] ?? 0) >= (compiled.minScores[i] ?? DEFAULT_MIN_SCORE))
+          topics.push(compiled.slugs[i] ?? "");
+      }
+      return topics;
     },
     explain: (paper) => {
       const evidence = new Map<string, string[]>();
-      collect(
-        paper,
-        (_weight, hit) => {
-          const slug = compiled.slugs[hit.topic] ?? "";
-          evidence.set(slug, [...(evidence.get(slug) ?? []), `${hit.field}: ${hit.text}`]);
-        },
-        true,
-      );
+      visit(paper, (topic, _weight, field, match, tokens) => {
+        const slug = compiled.slugs[topic] ?? "";
+        const words = tokens.slice(match.start, match.end).map((token) => token.lower);
+        evidence.set(slug, [...(evidence.get(slug) ?? []), `${field}: ${words.join(" ")}`]);
+      });
       return evidence;
     },
   };
@@ -124,8 +133,10 @@ function compileTaxonomy(taxonomy: readonly TopicDefinition[]): Compiled {
     minScores: [],
     byStem: new Map(),
     byCased: new Map(),
+    lowerCased: new Set(),
     prefixes: [],
-    cues: new Map(),
+    prefixFirst: new Set(),
+    stemSignatures: new Uint8Array(1 << 14),
   };
   taxonomy.forEach((topic, position) => {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(topic.slug))
@@ -134,11 +145,14 @@ function compileTaxonomy(taxonomy: readonly TopicDefinition[]): Compiled {
     compiled.slugs.push(topic.slug);
     compiled.minScores.push(topic.minScore ?? DEFAULT_MIN_SCORE);
     const add = (text: string, role: Role, cased: boolean) => {
-      for (const phrase of compilePhrase(text, position, role, cased)) {
-        const [first] = phrase.keys;
-        if (first === undefined) continue;
-        if (phrase.wildcard && phrase.keys.length === 1) compiled.prefixes.push(phrase);
-        else pushTo(cased ? compiled.byCased : compiled.byStem, first, phrase);
+      for (const [first, entry] of compilePhrase(text, position, role, cased)) {
+        if (entry.wildcard && entry.rest.length === 0) {
+          compiled.prefixes.push({ prefix: first, entry });
+          compiled.prefixFirst.add(first.charCodeAt(0));
+        } else if (cased) {
+          pushTo(compiled.byCased, first, entry);
+          if (first === first.toLowerCase()) compiled.lowerCased.add(first);
+        } else pushTo(compiled.byStem, first, entry);
       }
     };
     for (const term of topic.terms) add(term, "term", false);
@@ -148,14 +162,19 @@ function compileTaxonomy(taxonomy: readonly TopicDefinition[]): Compiled {
     for (const cue of topic.cues ?? []) {
       const before = new Set(cue.before.map((word) => stemWord(word.toLowerCase())));
       for (const word of cue.words) {
-        pushTo(compiled.cues, stemWord(word.toLowerCase()), {
+        pushTo(compiled.byStem, stemWord(word.toLowerCase()), {
           topic: position,
+          role: "cue",
+          rest: [],
+          cased: false,
+          wildcard: false,
           before,
           within: cue.within ?? DEFAULT_CUE_WINDOW,
         });
       }
     }
   });
+  for (const key of compiled.byStem.keys()) compiled.stemSignatures[signature(key)] = 1;
   return compiled;
 }
 
@@ -166,17 +185,17 @@ function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
 }
 
 /** A phrase and, for a phrase of several words, its closed-up spelling ("multi-view" → "multiview"). */
-function compilePhrase(text: string, topic: number, role: Role, cased: boolean): Phrase[] {
+function compilePhrase(text: string, topic: number, role: Role, cased: boolean): [string, Entry][] {
   const wildcard = text.endsWith("*");
   const tokens = tokenize(wildcard ? text.slice(0, -1) : text);
   if (tokens.length === 0) throw new Error(`empty phrase in the taxonomy: ${JSON.stringify(text)}`);
   const keyOf = (token: Token, last: boolean) =>
     wildcard && last ? token.lower : cased ? token.cased : token.stem;
   const keys = tokens.map((token, i) => keyOf(token, i === tokens.length - 1));
-  const phrases: Phrase[] = [{ topic, role, keys, cased, wildcard }];
+  const phrases: [string, Entry][] = [[keys[0] ?? "", { topic, role, rest: keys.slice(1), cased, wildcard }]];
   if (tokens.length > 1 && !wildcard) {
     const closed = tokenize(tokens.map((token) => (cased ? token.cased : token.lower)).join(""))[0];
-    if (closed) phrases.push({ topic, role, keys: [keyOf(closed, true)], cased, wildcard });
+    if (closed) phrases.push([keyOf(closed, true), { topic, role, rest: [], cased, wildcard }]);
   }
   return phrases;
 }
@@ -185,64 +204,55 @@ function compilePhrase(text: string, topic: number, role: Role, cased: boolean):
  * Each topic's hits in one field: non-overlapping phrase matches, minus those inside one of the topic's `unless`
  * phrases; title-only phrases count in titles and keywords, cues in abstracts.
  */
-function fieldHits(compiled: Compiled, text: string, field: Field, withText: boolean): Hit[] {
-  const tokens = tokenize(text);
-  const matches = findMatches(compiled, tokens);
-  const hits: Hit[] = [];
+function keptMatches(compiled: Compiled, tokens: Token[], field: Field): Match[] {
+  const matches = findMatches(compiled, tokens, field);
+  if (matches.length === 0) return matches;
+  const kept: Match[] = [];
   const shadows = matches.some((match) => match.role === "unless")
     ? matches.filter((match) => match.role === "unless")
     : undefined;
-  const lastEnd = new Int32Array(compiled.slugs.length);
+  let lastEnd: Int32Array | undefined;
   for (const match of matches) {
     if (match.role === "unless" || (match.role === "title" && field === "abstract")) continue;
+    if (match.role === "cue") {
+      kept.push(match);
+      continue;
+    }
+    lastEnd ??= new Int32Array(compiled.slugs.length);
     if (match.start < (lastEnd[match.topic] ?? 0)) continue;
     if (shadows?.some((s) => s.topic === match.topic && s.start <= match.start && match.end <= s.end))
       continue;
     lastEnd[match.topic] = match.end;
-    const words = withText ? tokens.slice(match.start, match.end).map((token) => token.lower) : [];
-    hits.push({ topic: match.topic, field, text: words.join(" ") });
+    kept.push(match);
   }
-  if (field === "abstract" && compiled.cues.size > 0) hits.push(...cueHits(compiled, tokens, withText));
-  return hits;
+  return kept;
 }
 
-/** "We introduce X, a new benchmark": a cue word with one of its `before` words shortly before, same sentence. */
-function cueHits(compiled: Compiled, tokens: Token[], withText: boolean): Hit[] {
-  const hits: Hit[] = [];
-  tokens.forEach((token, i) => {
-    const cues = compiled.cues.get(token.stem);
-    if (!cues) return;
-    for (const cue of cues) {
-      for (let j = i - 1; j >= 0 && j >= i - cue.within; j--) {
-        const previous = tokens[j];
-        if (!previous) break;
-        if (cue.before.has(previous.stem)) {
-          const words = withText ? tokens.slice(j, i + 1).map((t) => t.lower) : [];
-          hits.push({ topic: cue.topic, field: "abstract", text: words.join(" ") });
-          break;
-        }
-        if (previous.sentenceStart) break;
-      }
-    }
-  });
-  return hits;
-}
-
-/** Every phrase occurrence, in order of start and, at one start, longest first. */
-function findMatches(compiled: Compiled, tokens: Token[]): Match[] {
+/** Every phrase occurrence (and cue), in order of start and, at one start, longest first. */
+function findMatches(compiled: Compiled, tokens: Token[], field: Field): Match[] {
   const matches: Match[] = [];
   for (let start = 0; start < tokens.length; start++) {
     const token = tokens[start];
     if (!token) continue;
     const firstAtStart = matches.length;
-    const byStem = compiled.byStem.get(token.stem);
-    if (byStem) for (const phrase of byStem) addMatch(matches, phrase, tokens, start);
-    const byCased = compiled.byCased.get(token.cased);
-    if (byCased) for (const phrase of byCased) addMatch(matches, phrase, tokens, start);
-    for (const phrase of compiled.prefixes) {
-      const prefix = phrase.keys[0];
-      if (prefix !== undefined && token.lower.startsWith(prefix)) {
-        matches.push({ topic: phrase.topic, role: phrase.role, start, end: start + 1 });
+    const byStem = compiled.stemSignatures[signature(token.stem)]
+      ? compiled.byStem.get(token.stem)
+      : undefined;
+    if (byStem) {
+      for (const entry of byStem) {
+        if (entry.role === "cue") {
+          if (field === "abstract") addCue(matches, entry, tokens, start);
+        } else addMatch(matches, entry, tokens, start);
+      }
+    }
+    if (token.cased !== token.lower || compiled.lowerCased.has(token.lower)) {
+      const byCased = compiled.byCased.get(token.cased);
+      if (byCased) for (const entry of byCased) addMatch(matches, entry, tokens, start);
+    }
+    if (compiled.prefixFirst.has(token.lower.charCodeAt(0))) {
+      for (const { prefix, entry } of compiled.prefixes) {
+        if (token.lower.startsWith(prefix))
+          matches.push({ topic: entry.topic, role: entry.role, start, end: start + 1 });
       }
     }
     if (matches.length - firstAtStart > 1) {
@@ -253,20 +263,33 @@ function findMatches(compiled: Compiled, tokens: Token[]): Match[] {
   return matches;
 }
 
-function addMatch(matches: Match[], phrase: Phrase, tokens: Token[], start: number): void {
-  const { keys } = phrase;
-  for (let k = 1; k < keys.length; k++) {
-    const token = tokens[start + k];
-    const key = keys[k];
+function addMatch(matches: Match[], entry: Entry, tokens: Token[], start: number): void {
+  const { rest } = entry;
+  for (let k = 0; k < rest.length; k++) {
+    const token = tokens[start + k + 1];
+    const key = rest[k];
     if (!token || key === undefined || !token.joined) return;
-    const last = k === keys.length - 1;
     const same =
-      phrase.wildcard && last
+      entry.wildcard && k === rest.length - 1
         ? token.lower.startsWith(key)
-        : phrase.cased
+        : entry.cased
           ? token.cased === key
           : token.stem === key;
     if (!same) return;
   }
-  matches.push({ topic: phrase.topic, role: phrase.role, start, end: start + keys.length });
+  matches.push({ topic: entry.topic, role: entry.role, start, end: start + rest.length + 1 });
+}
+
+/** "We introduce X, a new benchmark": an announcing word at most `within` words back, in the same sentence. */
+function addCue(matches: Match[], entry: Entry, tokens: Token[], at: number): void {
+  const within = entry.within ?? DEFAULT_CUE_WINDOW;
+  for (let j = at - 1; j >= 0 && j >= at - within; j--) {
+    const previous = tokens[j];
+    if (!previous) return;
+    if (entry.before?.has(previous.stem)) {
+      matches.push({ topic: entry.topic, role: "cue", start: j, end: at + 1 });
+      return;
+    }
+    if (previous.sentenceStart) return;
+  }
 }

@@ -14,6 +14,19 @@ import { acronymExpansions, phraseSynonyms, wordVariants } from "./keyword-synon
  * experts" → "mixture of experts"); then apply whole-keyword synonyms.
  */
 export function normalizeKeyword(raw: string): string | null {
+  const cached = keywordCache.get(raw);
+  if (cached !== undefined) return cached;
+  if (keywordCache.size >= KEYWORD_CACHE_LIMIT) keywordCache.clear();
+  const keyword = normalizeUncached(raw);
+  keywordCache.set(raw, keyword);
+  return keyword;
+}
+
+// The same keywords recur across papers and every re-capture of a paper: normalising each distinct one once pays.
+const KEYWORD_CACHE_LIMIT = 50_000;
+const keywordCache = new Map<string, string | null>();
+
+function normalizeUncached(raw: string): string | null {
   const words = normalizeWords(raw);
   if (words === null) return null;
   const phrase = render(words);

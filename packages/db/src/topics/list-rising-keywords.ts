@@ -74,12 +74,13 @@ export async function listRisingKeywords(
   const rows = await selectRows<{ keyword: string; current: number | string; previous: number | string }>(
     db,
     sql`with counts as (
-        select pk.keyword,
+        select k.keyword,
           count(*) filter (where ${papers.dailyDate} >= ${from}) as current,
           count(*) filter (where ${papers.dailyDate} < ${from}) as previous
         from paper_keywords pk join ${papers} on ${papers.id} = pk.paper_id
+          cross join lateral unnest(pk.keywords) as k(keyword)
         where ${papers.dailyDate} between ${previousFrom} and ${to} ${andWhere}
-        group by pk.keyword)
+        group by k.keyword)
       select keyword, current, previous from counts
       where current >= ${minCount}
         and (current + 1)::float8 * (${previous}::float8 + 1) > (previous + 1)::float8 * (${current}::float8 + 1)

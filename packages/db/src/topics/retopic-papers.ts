@@ -34,7 +34,7 @@ export async function saveRetopicBatch(
   batch: readonly PaperTopicsInput[],
 ): Promise<SavePaperTopicsResult> {
   return db.transaction(async (tx) => {
-    const result = await savePaperTopics(tx, batch, { matchStoredText: false });
+    const result = await savePaperTopics(tx, batch, { fromStoredText: true });
     await tx
       .update(scrapeRuns)
       .set({ items: sql`${scrapeRuns.items} + ${batch.length}`, heartbeatAt: sql`now()` })

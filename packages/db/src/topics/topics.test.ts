@@ -56,11 +56,10 @@ async function topicRows(db: Db, prefix: string) {
 }
 
 async function keywordRows(db: Db, prefix: string) {
-  const rows = await db
-    .select()
-    .from(paperKeywords)
-    .orderBy(asc(paperKeywords.paperId), asc(paperKeywords.keyword));
-  return rows.filter((row) => row.paperId.startsWith(prefix)).map((row) => `${row.paperId} ${row.keyword}`);
+  const rows = await db.select().from(paperKeywords).orderBy(asc(paperKeywords.paperId));
+  return rows
+    .filter((row) => row.paperId.startsWith(prefix))
+    .flatMap((row) => row.keywords.map((keyword) => `${row.paperId} ${keyword}`));
 }
 
 describeEachDatabase("topics and keywords", (getDb) => {
@@ -106,32 +105,16 @@ describeEachDatabase("topics and keywords", (getDb) => {
       expect(await keywordRows(getDb(), "s1")).toEqual(["s1 large language model", "s1 planning"]);
     });
 
-    it("reports which papers changed and leaves fields given as undefined alone", async () => {
+    it("reports which papers changed, leaves undefined fields alone, skips captures with less text", async () => {
       const db = getDb();
       const result = await db.transaction((tx) =>
-        savePaperTopics(
-          tx,
-          [
-            {
-              id: "s2",
-              title: "Synthetic paper s2",
-              summary: "Abstract of s2",
-              aiKeywords: null,
-              topics: ["3d"],
-            },
-            {
-              id: "s3",
-              title: "stale text",
-              summary: null,
-              aiKeywords: null,
-              topics: ["math"],
-              keywords: ["x"],
-            },
-          ],
-          { matchStoredText: true },
-        ),
+        savePaperTopics(tx, [
+          { id: "s2", summary: "Abstract of s2", aiKeywords: null, topics: ["3d"] },
+          // No abstract in this capture while the stored row has one: skipped.
+          { id: "s3", summary: null, aiKeywords: null, topics: ["math"], keywords: ["x"] },
+        ]),
       );
-      // s2 matches its stored text and changes topics only; s3's text is not the stored one.
+      // s2 changes topics only (keywords undefined: left alone); s3 is skipped.
       expect(result).toEqual({ topicsChanged: 1, keywordsChanged: 0 });
       expect(await topicRows(db, "s2")).toEqual(["s2 3d"]);
       expect(await topicRows(db, "s3")).toEqual([]);

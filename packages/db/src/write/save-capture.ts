@@ -62,7 +62,10 @@ export async function saveCapture(
         tx,
         items.filter((p) => newest.has(p.id)),
       );
-      await savePaperTopics(tx, items);
+      await savePaperTopics(
+        tx,
+        items.filter((p) => newest.has(p.id)),
+      );
       result.snapshots = await appendSnapshots(tx, items, capture.capturedAt, runId, pageRow.id);
       await tx
         .update(scrapePages)
