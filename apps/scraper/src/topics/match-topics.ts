@@ -1,3 +1,13 @@
+import {
+  casedOf,
+  type HashedTokens,
+  hashString,
+  hashTokens,
+  JOINED,
+  lowerOf,
+  SENTENCE_START,
+  stemOf,
+} from "./hashed-tokens.ts";
 import { stemWord, type Token, tokenize } from "./tokenize.ts";
 import type { TopicDefinition } from "./topic-definition.ts";
 
@@ -31,13 +41,17 @@ type Field = "title" | "keyword" | "abstract";
 type Entry = {
   topic: number;
   role: Role;
-  /** Keys of the words after the first: stems for terms, cased forms for acronyms. */
+  /** The first word's key (stem for terms, cased form for acronyms, prefix for wildcards), to confirm a hash hit. */
+  first: string;
+  /** Keys of the words after the first, and their hashes. */
   rest: string[];
+  restHashes: number[];
   cased: boolean;
   /** The last key is a prefix of the word's lower-case form ("robot*"). */
   wildcard: boolean;
-  /** Cues only: stems of the announcing words, and how far back they may stand. */
+  /** Cues only: stems of the announcing words (and their hashes), and how far back they may stand. */
   before?: Set<string>;
+  beforeHashes?: Set<number>;
   within?: number;
 };
 type Match = { topic: number; role: Role; start: number; end: number };
@@ -45,23 +59,21 @@ type Match = { topic: number; role: Role; start: number; end: number };
 type Compiled = {
   slugs: string[];
   minScores: number[];
-  /** Stem of a word → phrases starting with it (and cues on it). */
-  byStem: Map<string, Entry[]>;
-  /** Cased form of a word → acronyms starting with it. */
-  byCased: Map<string, Entry[]>;
-  /** Cased keys without a capital ("o1"): only they are looked up for lower-case words. */
-  lowerCased: Set<string>;
+  /** Hash of a word's stem → phrases starting with it (and cues on it). */
+  byStem: Map<number, Entry[]>;
+  /** Hash of a word's cased form → acronyms starting with it. */
+  byCased: Map<number, Entry[]>;
+  /** Hashes of cased keys without a capital ("o1"): only they are looked up for lower-case words. */
+  lowerCased: Set<number>;
   /** One-word wildcard phrases, and the first letters they start with (a cheap pre-check per word). */
-  prefixes: { prefix: string; entry: Entry }[];
-  prefixFirst: Set<number>;
-  /** First letter and length of every byStem key: most words are skipped without hashing them into the map. */
-  stemSignatures: Uint8Array;
+  prefixes: Entry[];
+  prefixFirst: Uint8Array;
+  /** One bit per low 16 bits of every byStem hash: nearly every word of an abstract is skipped on it alone. */
+  stemBits: Uint8Array;
 };
 
-const signature = (key: string) => ((key.charCodeAt(0) & 0xff) << 6) | Math.min(key.length, 63);
-
 /** Called for each piece of evidence: its topic, weight, field, and the words it spans. */
-type Visitor = (topic: number, weight: number, field: Field, match: Match, tokens: Token[]) => void;
+type Visitor = (topic: number, weight: number, field: Field, match: Match, tokens: HashedTokens) => void;
 
 /**
  * Compiles a taxonomy once into an index from a word to the phrases starting with it, so matching a paper costs
@@ -74,19 +86,19 @@ export function createTopicMatcher(taxonomy: readonly TopicDefinition[]): TopicM
   /** A title counts once per topic, each keyword once per topic, an abstract once per hit. */
   const visit = (paper: TopicInput, visitor: Visitor) => {
     const counted = new Uint8Array(topicCount);
-    const once = (tokens: Token[], field: Field, weight: number) => {
+    const once = (tokens: HashedTokens, field: Field, weight: number) => {
       for (const match of keptMatches(compiled, tokens, field)) {
         if (counted[match.topic] === 0) visitor(match.topic, weight, field, match, tokens);
         counted[match.topic] = 1;
       }
     };
-    once(tokenize(paper.title), "title", TITLE_WEIGHT);
+    once(hashTokens(paper.title), "title", TITLE_WEIGHT);
     for (const keyword of paper.keywords ?? []) {
       counted.fill(0);
-      once(tokenize(keyword), "keyword", 1);
+      once(hashTokens(keyword), "keyword", 1);
     }
     if (paper.summary) {
-      const tokens = tokenize(paper.summary);
+      const tokens = hashTokens(paper.summary);
       for (const match of keptMatches(compiled, tokens, "abstract"))
         visitor(match.topic, 1, "abstract", match, tokens);
     }
@@ -119,7 +131,8 @@ export function createTopicMatcher(taxonomy: readonly TopicDefinition[]): TopicM
       const evidence = new Map<string, string[]>();
       visit(paper, (topic, _weight, field, match, tokens) => {
         const slug = compiled.slugs[topic] ?? "";
-        const words = tokens.slice(match.start, match.end).map((token) => token.lower);
+        const words: string[] = [];
+        for (let i = match.start; i < match.end; i++) words.push(lowerOf(tokens, i));
         evidence.set(slug, [...(evidence.get(slug) ?? []), `${field}: ${words.join(" ")}`]);
       });
       return evidence;
@@ -135,8 +148,8 @@ function compileTaxonomy(taxonomy: readonly TopicDefinition[]): Compiled {
     byCased: new Map(),
     lowerCased: new Set(),
     prefixes: [],
-    prefixFirst: new Set(),
-    stemSignatures: new Uint8Array(1 << 14),
+    prefixFirst: new Uint8Array(128),
+    stemBits: new Uint8Array(1 << 13),
   };
   taxonomy.forEach((topic, position) => {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(topic.slug))
@@ -145,14 +158,14 @@ function compileTaxonomy(taxonomy: readonly TopicDefinition[]): Compiled {
     compiled.slugs.push(topic.slug);
     compiled.minScores.push(topic.minScore ?? DEFAULT_MIN_SCORE);
     const add = (text: string, role: Role, cased: boolean) => {
-      for (const [first, entry] of compilePhrase(text, position, role, cased)) {
+      for (const entry of compilePhrase(text, position, role, cased)) {
         if (entry.wildcard && entry.rest.length === 0) {
-          compiled.prefixes.push({ prefix: first, entry });
-          compiled.prefixFirst.add(first.charCodeAt(0));
+          compiled.prefixes.push(entry);
+          compiled.prefixFirst[entry.first.charCodeAt(0) & 0x7f] = 1;
         } else if (cased) {
-          pushTo(compiled.byCased, first, entry);
-          if (first === first.toLowerCase()) compiled.lowerCased.add(first);
-        } else pushTo(compiled.byStem, first, entry);
+          pushTo(compiled.byCased, hashString(entry.first), entry);
+          if (entry.first === entry.first.toLowerCase()) compiled.lowerCased.add(hashString(entry.first));
+        } else pushTo(compiled.byStem, hashString(entry.first), entry);
       }
     };
     for (const term of topic.terms) add(term, "term", false);
@@ -162,49 +175,67 @@ function compileTaxonomy(taxonomy: readonly TopicDefinition[]): Compiled {
     for (const cue of topic.cues ?? []) {
       const before = new Set(cue.before.map((word) => stemWord(word.toLowerCase())));
       for (const word of cue.words) {
-        pushTo(compiled.byStem, stemWord(word.toLowerCase()), {
+        const first = stemWord(word.toLowerCase());
+        pushTo(compiled.byStem, hashString(first), {
           topic: position,
           role: "cue",
+          first,
           rest: [],
+          restHashes: [],
           cased: false,
           wildcard: false,
           before,
+          beforeHashes: new Set([...before].map(hashString)),
           within: cue.within ?? DEFAULT_CUE_WINDOW,
         });
       }
     }
   });
-  for (const key of compiled.byStem.keys()) compiled.stemSignatures[signature(key)] = 1;
+  for (const hash of compiled.byStem.keys()) setBit(compiled.stemBits, hash);
   return compiled;
 }
 
-function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+const setBit = (bits: Uint8Array, hash: number) => {
+  bits[(hash >>> 3) & 0x1fff] = (bits[(hash >>> 3) & 0x1fff] ?? 0) | (1 << (hash & 7));
+};
+const hasBit = (bits: Uint8Array, hash: number) =>
+  ((bits[(hash >>> 3) & 0x1fff] ?? 0) & (1 << (hash & 7))) !== 0;
+
+function pushTo<K, T>(map: Map<K, T[]>, key: K, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
 }
 
 /** A phrase and, for a phrase of several words, its closed-up spelling ("multi-view" → "multiview"). */
-function compilePhrase(text: string, topic: number, role: Role, cased: boolean): [string, Entry][] {
+function compilePhrase(text: string, topic: number, role: Role, cased: boolean): Entry[] {
   const wildcard = text.endsWith("*");
   const tokens = tokenize(wildcard ? text.slice(0, -1) : text);
   if (tokens.length === 0) throw new Error(`empty phrase in the taxonomy: ${JSON.stringify(text)}`);
   const keyOf = (token: Token, last: boolean) =>
     wildcard && last ? token.lower : cased ? token.cased : token.stem;
-  const keys = tokens.map((token, i) => keyOf(token, i === tokens.length - 1));
-  const phrases: [string, Entry][] = [[keys[0] ?? "", { topic, role, rest: keys.slice(1), cased, wildcard }]];
+  const entry = (keys: string[]): Entry => ({
+    topic,
+    role,
+    first: keys[0] ?? "",
+    rest: keys.slice(1),
+    restHashes: keys.slice(1).map(hashString),
+    cased,
+    wildcard,
+  });
+  const entries = [entry(tokens.map((token, i) => keyOf(token, i === tokens.length - 1)))];
   if (tokens.length > 1 && !wildcard) {
     const closed = tokenize(tokens.map((token) => (cased ? token.cased : token.lower)).join(""))[0];
-    if (closed) phrases.push([keyOf(closed, true), { topic, role, rest: [], cased, wildcard }]);
+    if (closed) entries.push(entry([keyOf(closed, true)]));
   }
-  return phrases;
+  return entries;
 }
 
 /**
  * Each topic's hits in one field: non-overlapping phrase matches, minus those inside one of the topic's `unless`
  * phrases; title-only phrases count in titles and keywords, cues in abstracts.
  */
-function keptMatches(compiled: Compiled, tokens: Token[], field: Field): Match[] {
+function keptMatches(compiled: Compiled, tokens: HashedTokens, field: Field): Match[] {
   const matches = findMatches(compiled, tokens, field);
   if (matches.length === 0) return matches;
   const kept: Match[] = [];
@@ -228,31 +259,41 @@ function keptMatches(compiled: Compiled, tokens: Token[], field: Field): Match[]
   return kept;
 }
 
-/** Every phrase occurrence (and cue), in order of start and, at one start, longest first. */
-function findMatches(compiled: Compiled, tokens: Token[], field: Field): Match[] {
+/**
+ * Every phrase occurrence (and cue), in order of start and, at one start, longest first. Words are compared by
+ * hash; a word whose hash is in the index is then compared as a string, so a hash collision never counts.
+ */
+function findMatches(compiled: Compiled, tokens: HashedTokens, field: Field): Match[] {
   const matches: Match[] = [];
-  for (let start = 0; start < tokens.length; start++) {
-    const token = tokens[start];
-    if (!token) continue;
+  for (let start = 0; start < tokens.count; start++) {
     const firstAtStart = matches.length;
-    const byStem = compiled.stemSignatures[signature(token.stem)]
-      ? compiled.byStem.get(token.stem)
-      : undefined;
+    const stemHash = tokens.stemHash[start] ?? 0;
+    const byStem = hasBit(compiled.stemBits, stemHash) ? compiled.byStem.get(stemHash) : undefined;
     if (byStem) {
+      const stem = stemOf(tokens, start);
       for (const entry of byStem) {
+        if (entry.first !== stem) continue;
         if (entry.role === "cue") {
           if (field === "abstract") addCue(matches, entry, tokens, start);
         } else addMatch(matches, entry, tokens, start);
       }
     }
-    if (token.cased !== token.lower || compiled.lowerCased.has(token.lower)) {
-      const byCased = compiled.byCased.get(token.cased);
-      if (byCased) for (const entry of byCased) addMatch(matches, entry, tokens, start);
+    const casedHash = tokens.casedHash[start] ?? 0;
+    if (casedHash !== tokens.lowerHash[start] || compiled.lowerCased.has(casedHash)) {
+      const byCased = compiled.byCased.get(casedHash);
+      if (byCased) {
+        const cased = casedOf(tokens, start);
+        for (const entry of byCased) if (entry.first === cased) addMatch(matches, entry, tokens, start);
+      }
     }
-    if (compiled.prefixFirst.has(token.lower.charCodeAt(0))) {
-      for (const { prefix, entry } of compiled.prefixes) {
-        if (token.lower.startsWith(prefix))
-          matches.push({ topic: entry.topic, role: entry.role, start, end: start + 1 });
+    if (compiled.prefixes.length > 0) {
+      const code = tokens.text.charCodeAt(tokens.start[start] ?? 0) | 0x20;
+      if (compiled.prefixFirst[code & 0x7f] === 1) {
+        const lower = lowerOf(tokens, start);
+        for (const entry of compiled.prefixes) {
+          if (lower.startsWith(entry.first))
+            matches.push({ topic: entry.topic, role: entry.role, start, end: start + 1 });
+        }
       }
     }
     if (matches.length - firstAtStart > 1) {
@@ -263,33 +304,29 @@ function findMatches(compiled: Compiled, tokens: Token[], field: Field): Match[]
   return matches;
 }
 
-function addMatch(matches: Match[], entry: Entry, tokens: Token[], start: number): void {
-  const { rest } = entry;
+function addMatch(matches: Match[], entry: Entry, tokens: HashedTokens, start: number): void {
+  const { rest, restHashes } = entry;
   for (let k = 0; k < rest.length; k++) {
-    const token = tokens[start + k + 1];
-    const key = rest[k];
-    if (!token || key === undefined || !token.joined) return;
-    const same =
-      entry.wildcard && k === rest.length - 1
-        ? token.lower.startsWith(key)
-        : entry.cased
-          ? token.cased === key
-          : token.stem === key;
+    const i = start + k + 1;
+    if (i >= tokens.count || !((tokens.flags[i] ?? 0) & JOINED)) return;
+    const key = rest[k] ?? "";
+    let same: boolean;
+    if (entry.wildcard && k === rest.length - 1) same = lowerOf(tokens, i).startsWith(key);
+    else if (entry.cased) same = tokens.casedHash[i] === restHashes[k] && casedOf(tokens, i) === key;
+    else same = tokens.stemHash[i] === restHashes[k] && stemOf(tokens, i) === key;
     if (!same) return;
   }
   matches.push({ topic: entry.topic, role: entry.role, start, end: start + rest.length + 1 });
 }
 
 /** "We introduce X, a new benchmark": an announcing word at most `within` words back, in the same sentence. */
-function addCue(matches: Match[], entry: Entry, tokens: Token[], at: number): void {
+function addCue(matches: Match[], entry: Entry, tokens: HashedTokens, at: number): void {
   const within = entry.within ?? DEFAULT_CUE_WINDOW;
   for (let j = at - 1; j >= 0 && j >= at - within; j--) {
-    const previous = tokens[j];
-    if (!previous) return;
-    if (entry.before?.has(previous.stem)) {
+    if (entry.beforeHashes?.has(tokens.stemHash[j] ?? 0) && entry.before?.has(stemOf(tokens, j))) {
       matches.push({ topic: entry.topic, role: "cue", start: j, end: at + 1 });
       return;
     }
-    if (previous.sentenceStart) return;
+    if ((tokens.flags[j] ?? 0) & SENTENCE_START) return;
   }
 }

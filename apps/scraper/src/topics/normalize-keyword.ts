@@ -80,7 +80,11 @@ type Word = {
   before: " " | "-" | "";
 };
 
+// Lower-case words separated by single spaces or hyphens: half the keywords, and nothing to clean in them.
+const SIMPLE = /^[a-z]+(?:[ -][a-z]+)*$/;
+
 function normalizeWords(raw: string, expand = true): Word[] | null {
+  if (SIMPLE.test(raw) && raw.length <= MAX_LENGTH) return splitWords(raw, expand);
   let text = raw.normalize("NFKC").replace(/[\u2010-\u2015\u2212]/g, "-");
   // "Large Language Models (LLMs)": the aside repeats the keyword; "(LLM) agents" keeps its words.
   const withoutAside = text.replace(/\s*\([^()]*\)\s*/g, " ");
@@ -90,7 +94,10 @@ function normalizeWords(raw: string, expand = true): Word[] | null {
     .replace(/^[\s"'`“”‘’.,;:!?-]+|[\s"'`“”‘’.,;:!?-]+$/g, "")
     .trim();
   if (text === "" || text.length > MAX_LENGTH) return null;
+  return splitWords(text, expand);
+}
 
+function splitWords(text: string, expand: boolean): Word[] | null {
   const words: Word[] = [];
   for (const match of text.matchAll(/([ -]*)([^ -]+)/g)) {
     const separator = match[1] ?? "";
@@ -109,6 +116,8 @@ function normalizeWords(raw: string, expand = true): Word[] | null {
 
 /** An acronym's plural "s" goes; all-capital words keep their case, every other word is lower-cased. */
 function caseWord(raw: string): string {
+  const lower = raw.toLowerCase();
+  if (raw === lower) return raw;
   // "LLMs", "GANs", "DiTs", "NeRFs": a lower-case s right after a capital, in a word with a capital past its start.
   const word =
     raw.length >= 3 && /\p{Lu}s$/u.test(raw) && /\p{Lu}/u.test(raw.slice(1, -1)) ? raw.slice(0, -1) : raw;
@@ -127,12 +136,17 @@ function expandWord(word: string, expand: boolean): Word[] {
   return normalizeWords(replacement, false) ?? [{ text: word, before: "" }];
 }
 
+function startsLowerCase(text: string): boolean {
+  const first = text.charAt(0);
+  return first !== first.toUpperCase() && first === first.toLowerCase();
+}
+
 function closeUpAndSpace(words: Word[]): void {
   for (let i = 1; i < words.length; i++) {
     const word = words[i];
     const previous = words[i - 1];
     if (!word || !previous || word.before === "") continue;
-    if (CLOSED_PREFIXES.has(previous.text) && /^\p{Ll}/u.test(word.text)) word.before = "";
+    if (CLOSED_PREFIXES.has(previous.text) && startsLowerCase(word.text)) word.before = "";
     // A hyphen stays next to a word with a digit ("GPT-4o", "DeepSeek-R1", "Qwen2.5-VL") and becomes a space
     // between words.
     else if (word.before === "-" && !/\d/.test(previous.text) && !/\d/.test(word.text)) word.before = " ";
@@ -228,7 +242,8 @@ const IRREGULAR = new Map<string, string>(
 
 /** Simple English plurals of a lower-case word: "policies" → "policy", "patches" → "patch", "models" → "model". */
 export function singularize(word: string): string {
-  if (!/^\p{Ll}+$/u.test(word) || word.length <= 3 || INVARIANT.has(word)) return word;
+  if (word.length <= 3 || !(/^[a-z]+$/.test(word) || /^\p{Ll}+$/u.test(word)) || INVARIANT.has(word))
+    return word;
   const irregular = IRREGULAR.get(word);
   if (irregular) return irregular;
   if (/(?:ss|us|is)$/.test(word)) return word;

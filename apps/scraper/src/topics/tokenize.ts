@@ -103,7 +103,8 @@ function hasDigit(word: string): boolean {
   return false;
 }
 
-function casedKey(word: string, lower: string): string {
+/** The form acronyms are compared in: case kept, the plural "s" of "LLMs", "DiTs" or "SAEs" dropped. */
+export function casedKey(word: string, lower: string): string {
   if (word === lower) return lower;
   // "LLMs", "DiTs", "SAEs": a lower-case "s" after a word holding a capital beyond its first letter is a plural.
   if (word.length >= 3 && word.endsWith("s") && word.slice(1, -1) !== lower.slice(1, -1))

@@ -39,7 +39,8 @@ export async function savePaperTopics(
     .filter((paper) => paper.topics !== undefined || paper.keywords !== undefined)
     .map((paper) => ({
       paper_id: paper.id,
-      topics: paper.topics === undefined ? null : [...new Set(paper.topics)],
+      // Sorted as the database sorts them (collation "C": by code point), to compare with the stored set at once.
+      topics: paper.topics === undefined ? null : [...new Set(paper.topics)].sort(),
       keywords: paper.keywords === undefined ? null : [...new Set(paper.keywords)],
       has_summary: options.fromStoredText || paper.summary !== null,
       has_keywords: options.fromStoredText || paper.aiKeywords !== null,
@@ -50,41 +51,45 @@ export async function savePaperTopics(
       as r(paper_id text, topics text[], keywords text[], has_summary boolean, has_keywords boolean)
     join papers p on p.id = r.paper_id
     where (r.has_summary or p.summary is null) and (r.has_keywords or p.ai_keywords is null)`;
-  // Data-modifying CTEs run once each, against the same snapshot: the delete sees the rows as they were and the
-  // insert skips rows that already exist, so counting the papers either touched tells which ones changed. A paper
-  // without keywords has no keywords row. The deletes find their rows per paper through the key (a lateral lookup,
-  // then by ctid): a join let the planner scan the whole table for every page, as PGlite, never analysed, did.
+  // Each paper's stored topics and keywords are read once, through the keys, and compared whole: unchanged papers
+  // (every re-capture of a paper) cost those two lookups and nothing else. Data-modifying CTEs run once each,
+  // against the same snapshot. Rows to delete are found per paper through the key, then by ctid: a join let the
+  // planner scan the whole table for every page, as PGlite, never analysed, did.
   const [result] = await selectRows<{ topics_changed: number | string; keywords_changed: number | string }>(
     tx,
     sql`with input as (${input}),
-      wanted_topics as (
-        select i.paper_id, t.topic from input i cross join lateral unnest(i.topics) as t(topic)
-        where i.topics is not null),
+      stored as (
+        select i.paper_id, i.topics, i.keywords,
+          (select coalesce(array_agg(pt.topic order by pt.topic collate "C"), '{}') from paper_topics pt
+            where pt.paper_id = i.paper_id) as old_topics,
+          (select pk.keywords from paper_keywords pk where pk.paper_id = i.paper_id) as old_keywords
+        from input i),
+      changed_topics as (
+        select paper_id, topics, cardinality(old_topics) > 0 as had_topics from stored
+        where topics is not null and topics is distinct from old_topics),
+      changed_keywords as (
+        select paper_id, keywords, old_keywords is not null as had_keywords from stored
+        where keywords is not null and keywords is distinct from coalesce(old_keywords, '{}')),
       removed_topics as (
         delete from paper_topics where ctid = any(array(
-          select x.ctid from input i
-          cross join lateral (select ctid, topic from paper_topics pt where pt.paper_id = i.paper_id offset 0) x
-          where i.topics is not null and not (x.topic = any(i.topics))))
-        returning paper_id),
+          select x.ctid from changed_topics c
+          cross join lateral (select ctid, topic from paper_topics pt where pt.paper_id = c.paper_id offset 0) x
+          where c.had_topics and not (x.topic = any(c.topics))))),
       added_topics as (
-        insert into paper_topics (paper_id, topic) select paper_id, topic from wanted_topics
-        on conflict do nothing returning paper_id),
+        insert into paper_topics (paper_id, topic)
+        select c.paper_id, t.topic from changed_topics c cross join lateral unnest(c.topics) as t(topic)
+        on conflict do nothing),
       saved_keywords as (
         insert into paper_keywords (paper_id, keywords)
-        select paper_id, keywords from input where cardinality(keywords) > 0
-        on conflict (paper_id) do update set keywords = excluded.keywords
-        where paper_keywords.keywords is distinct from excluded.keywords
-        returning paper_id),
+        select paper_id, keywords from changed_keywords where cardinality(keywords) > 0
+        on conflict (paper_id) do update set keywords = excluded.keywords),
       removed_keywords as (
         delete from paper_keywords where ctid = any(array(
-          select x.ctid from input i
-          cross join lateral (select ctid from paper_keywords pk where pk.paper_id = i.paper_id offset 0) x
-          where cardinality(i.keywords) = 0))
-        returning paper_id)
-    select
-      (select count(distinct paper_id) from (select paper_id from removed_topics
-        union all select paper_id from added_topics) c) as topics_changed,
-      (select count(*) from saved_keywords) + (select count(*) from removed_keywords) as keywords_changed`,
+          select x.ctid from changed_keywords c
+          cross join lateral (select ctid from paper_keywords pk where pk.paper_id = c.paper_id offset 0) x
+          where c.had_keywords and cardinality(c.keywords) = 0)))
+    select (select count(*) from changed_topics) as topics_changed,
+      (select count(*) from changed_keywords) as keywords_changed`,
   );
   return {
     topicsChanged: Number(result?.topics_changed ?? 0),
