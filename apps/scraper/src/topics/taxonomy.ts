@@ -432,7 +432,6 @@ export const taxonomy: readonly TopicDefinition[] = [
       "human feedback",
       "value alignment",
       "AI alignment",
-      "misalignment",
       "deception",
       "reward hacking",
       "sycophancy",
@@ -443,6 +442,8 @@ export const taxonomy: readonly TopicDefinition[] = [
     // "alignment" alone is as often image-text or temporal alignment as it is alignment with human values.
     titleTerms: ["safety", "safe", "security", "trustworthy"],
     acronyms: ["DPO", "RLHF", "RLAIF", "KTO", "SimPO", "ORPO"],
+    // Preference optimisation (DPO) is a routine training step of many model reports: one mention is not enough.
+    minScore: 3,
   },
   {
     slug: "evaluation",
