@@ -1,3 +1,4 @@
+import { type Db, saveTopicCatalog } from "@paperpulse/db";
 import { createTopicMatcher, type TopicInput, type TopicMatcher } from "./match-topics.ts";
 import { normalizeKeywords } from "./normalize-keyword.ts";
 import { taxonomy } from "./taxonomy.ts";
@@ -14,6 +15,14 @@ let defaultMatcher: TopicMatcher | undefined;
 export function getTopicMatcher(): TopicMatcher {
   defaultMatcher ??= createTopicMatcher(taxonomy);
   return defaultMatcher;
+}
+
+/**
+ * Brings the database's topic catalogue (labels and descriptions for the dashboard) in step with the reviewed
+ * taxonomy: one cheap, idempotent statement, meant for the start of every run and of the dashboard.
+ */
+export async function syncTopicCatalog(db: Db): Promise<void> {
+  await saveTopicCatalog(db, taxonomy);
 }
 
 export type Classification = { topics: string[]; keywords: string[] };

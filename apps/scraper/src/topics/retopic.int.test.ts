@@ -12,9 +12,10 @@ import { paperKeywords, paperTopics } from "@paperpulse/schema";
 import { asc, eq } from "drizzle-orm";
 import { expect, it } from "vitest";
 import type { Progress } from "../run/summary.ts";
-import { classifyPaper } from "./index.ts";
+import { classifyPaper, syncTopicCatalog } from "./index.ts";
 import { createTopicMatcher } from "./match-topics.ts";
 import { retopicPapers } from "./retopic.ts";
+import { taxonomy } from "./taxonomy.ts";
 import type { TopicDefinition } from "./topic-definition.ts";
 
 // Two versions of a small taxonomy: B renames "beta" to "delta" and teaches "alpha" a new word.
@@ -123,6 +124,18 @@ describeEachDatabase("retopic", (getDb) => {
   it("changes nothing the second time", async () => {
     const summary = await retopicPapers(getDb(), { taxonomy: taxonomyB });
     expect(summary).toMatchObject({ status: "succeeded", papers: 4, topicsChanged: 0, keywordsChanged: 0 });
+  });
+
+  it("syncs the catalogue with the reviewed taxonomy, keeping topics papers still carry listed", async () => {
+    await syncTopicCatalog(getDb());
+    const topics = await listTopics(getDb());
+    expect(topics.slice(0, taxonomy.length).map((t) => [t.slug, t.label])).toEqual(
+      taxonomy.map((t) => [t.slug, t.label]),
+    );
+    expect(topics.slice(taxonomy.length).map((t) => [t.slug, t.label, t.description])).toEqual([
+      ["alpha", "alpha", null],
+      ["delta", "delta", null],
+    ]);
   });
 
   it("waits its turn: another running run refuses it", async () => {

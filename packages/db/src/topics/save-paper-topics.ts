@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
 import type { DbOrTx } from "../types.ts";
 
@@ -33,7 +33,11 @@ export type SavePaperTopicsResult = {
 export async function savePaperTopics(
   tx: DbOrTx,
   papers: readonly PaperTopicsInput[],
-  options: { fromStoredText?: boolean } = {},
+  options: {
+    fromStoredText?: boolean;
+    /** Papers this transaction inserted: nothing is stored for them yet, so their rows are simply inserted. */
+    insertedIds?: ReadonlySet<string>;
+  } = {},
 ): Promise<SavePaperTopicsResult> {
   const rows = papers
     .filter((paper) => paper.topics !== undefined || paper.keywords !== undefined)
@@ -46,53 +50,87 @@ export async function savePaperTopics(
       has_keywords: options.fromStoredText || paper.aiKeywords !== null,
     }));
   if (rows.length === 0) return { topicsChanged: 0, keywordsChanged: 0 };
-  const input = sql`select r.paper_id, r.topics, r.keywords
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      as r(paper_id text, topics text[], keywords text[], has_summary boolean, has_keywords boolean)
-    join papers p on p.id = r.paper_id
-    where (r.has_summary or p.summary is null) and (r.has_keywords or p.ai_keywords is null)`;
-  // Each paper's stored topics and keywords are read once, through the keys, and compared whole: unchanged papers
-  // (every re-capture of a paper) cost those two lookups and nothing else. Data-modifying CTEs run once each,
-  // against the same snapshot. Rows to delete are found per paper through the key, then by ctid: a join let the
-  // planner scan the whole table for every page, as PGlite, never analysed, did.
+  const fresh = rows.filter((row) => options.insertedIds?.has(row.paper_id));
+  const known = rows.filter((row) => !options.insertedIds?.has(row.paper_id));
+  const steps: SQL[] = [];
+  const topicCounts: SQL[] = [];
+  const keywordCounts: SQL[] = [];
+  if (fresh.length > 0) {
+    steps.push(
+      sql`fresh as (
+        select r.paper_id, r.topics, r.keywords
+        from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as r(paper_id text, topics text[], keywords text[]))`,
+      sql`fresh_topics as (
+        insert into paper_topics (paper_id, topic)
+        select f.paper_id, t.topic from fresh f cross join lateral unnest(f.topics) as t(topic)
+        on conflict do nothing)`,
+      sql`fresh_keywords as (
+        insert into paper_keywords (paper_id, keywords)
+        select paper_id, keywords from fresh where cardinality(keywords) > 0
+        on conflict (paper_id) do update set keywords = excluded.keywords)`,
+    );
+    topicCounts.push(sql`(select count(*) from fresh where cardinality(topics) > 0)`);
+    keywordCounts.push(sql`(select count(*) from fresh where cardinality(keywords) > 0)`);
+  }
+  if (known.length > 0) {
+    steps.push(...compareAndWrite(known));
+    topicCounts.push(sql`(select count(*) from changed_topics)`);
+    keywordCounts.push(sql`(select count(*) from changed_keywords)`);
+  }
   const [result] = await selectRows<{ topics_changed: number | string; keywords_changed: number | string }>(
     tx,
-    sql`with input as (${input}),
-      stored as (
-        select i.paper_id, i.topics, i.keywords,
-          (select coalesce(array_agg(pt.topic order by pt.topic collate "C"), '{}') from paper_topics pt
-            where pt.paper_id = i.paper_id) as old_topics,
-          (select pk.keywords from paper_keywords pk where pk.paper_id = i.paper_id) as old_keywords
-        from input i),
-      changed_topics as (
-        select paper_id, topics, cardinality(old_topics) > 0 as had_topics from stored
-        where topics is not null and topics is distinct from old_topics),
-      changed_keywords as (
-        select paper_id, keywords, old_keywords is not null as had_keywords from stored
-        where keywords is not null and keywords is distinct from coalesce(old_keywords, '{}')),
-      removed_topics as (
-        delete from paper_topics where ctid = any(array(
-          select x.ctid from changed_topics c
-          cross join lateral (select ctid, topic from paper_topics pt where pt.paper_id = c.paper_id offset 0) x
-          where c.had_topics and not (x.topic = any(c.topics))))),
-      added_topics as (
-        insert into paper_topics (paper_id, topic)
-        select c.paper_id, t.topic from changed_topics c cross join lateral unnest(c.topics) as t(topic)
-        on conflict do nothing),
-      saved_keywords as (
-        insert into paper_keywords (paper_id, keywords)
-        select paper_id, keywords from changed_keywords where cardinality(keywords) > 0
-        on conflict (paper_id) do update set keywords = excluded.keywords),
-      removed_keywords as (
-        delete from paper_keywords where ctid = any(array(
-          select x.ctid from changed_keywords c
-          cross join lateral (select ctid from paper_keywords pk where pk.paper_id = c.paper_id offset 0) x
-          where c.had_keywords and cardinality(c.keywords) = 0)))
-    select (select count(*) from changed_topics) as topics_changed,
-      (select count(*) from changed_keywords) as keywords_changed`,
+    sql`with ${sql.join(steps, sql`, `)}
+      select ${sql.join(topicCounts, sql` + `)} as topics_changed, ${sql.join(keywordCounts, sql` + `)} as keywords_changed`,
   );
   return {
     topicsChanged: Number(result?.topics_changed ?? 0),
     keywordsChanged: Number(result?.keywords_changed ?? 0),
   };
+}
+
+/**
+ * Papers that may have stored topics: each paper's stored topics and keywords are read once, through the keys,
+ * and compared whole, so an unchanged paper (every re-capture of a paper) costs two lookups and nothing else.
+ * Data-modifying CTEs run once each, against the same snapshot. Rows to delete are found per paper through the
+ * key, then by ctid: a join let the planner scan the whole table for every page, as PGlite, never analysed, did.
+ */
+function compareAndWrite(rows: unknown[]): SQL[] {
+  return [
+    sql`input as (
+      select r.paper_id, r.topics, r.keywords
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as r(paper_id text, topics text[], keywords text[], has_summary boolean, has_keywords boolean)
+      join papers p on p.id = r.paper_id
+      where (r.has_summary or p.summary is null) and (r.has_keywords or p.ai_keywords is null))`,
+    sql`stored as (
+      select i.paper_id, i.topics, i.keywords,
+        (select coalesce(array_agg(pt.topic order by pt.topic collate "C"), '{}') from paper_topics pt
+          where pt.paper_id = i.paper_id) as old_topics,
+        (select pk.keywords from paper_keywords pk where pk.paper_id = i.paper_id) as old_keywords
+      from input i)`,
+    sql`changed_topics as (
+      select paper_id, topics, cardinality(old_topics) > 0 as had_topics from stored
+      where topics is not null and topics is distinct from old_topics)`,
+    sql`changed_keywords as (
+      select paper_id, keywords, old_keywords is not null as had_keywords from stored
+      where keywords is not null and keywords is distinct from coalesce(old_keywords, '{}'))`,
+    sql`removed_topics as (
+      delete from paper_topics where ctid = any(array(
+        select x.ctid from changed_topics c
+        cross join lateral (select ctid, topic from paper_topics pt where pt.paper_id = c.paper_id offset 0) x
+        where c.had_topics and not (x.topic = any(c.topics)))))`,
+    sql`added_topics as (
+      insert into paper_topics (paper_id, topic)
+      select c.paper_id, t.topic from changed_topics c cross join lateral unnest(c.topics) as t(topic)
+      on conflict do nothing)`,
+    sql`saved_keywords as (
+      insert into paper_keywords (paper_id, keywords)
+      select paper_id, keywords from changed_keywords where cardinality(keywords) > 0
+      on conflict (paper_id) do update set keywords = excluded.keywords)`,
+    sql`removed_keywords as (
+      delete from paper_keywords where ctid = any(array(
+        select x.ctid from changed_keywords c
+        cross join lateral (select ctid from paper_keywords pk where pk.paper_id = c.paper_id offset 0) x
+        where c.had_keywords and cardinality(c.keywords) = 0)))`,
+  ];
 }

@@ -65,6 +65,7 @@ export async function saveCapture(
       await savePaperTopics(
         tx,
         items.filter((p) => newest.has(p.id)),
+        { insertedIds: new Set(upserted.filter((row) => row.inserted).map((row) => row.id)) },
       );
       result.snapshots = await appendSnapshots(tx, items, capture.capturedAt, runId, pageRow.id);
       await tx
