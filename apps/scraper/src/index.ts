@@ -15,3 +15,4 @@ export {
 } from "./schedule/schedule-config.ts";
 export { type Scheduler, startScheduler, type TriggerResult } from "./schedule/start-scheduler.ts";
 export * from "./sources/targets.ts";
+export { syncTopicCatalog } from "./topics/index.ts";

@@ -1,3 +1,4 @@
+import { syncTopicCatalog } from "@paperpulse/scraper";
 import { getDbHandle } from "./db";
 import { getScheduleInfo } from "./schedule";
 
@@ -10,6 +11,8 @@ export async function openDbAtBoot(): Promise<void> {
     const handle = await getDbHandle();
     const mode = handle.kind === "pglite" ? "embedded database in" : "Postgres at";
     console.log(`Paperpulse dashboard: ${mode} ${handle.location}`);
+    // A database filled before this taxonomy (or by an older version) gets its current topic labels.
+    await syncTopicCatalog(handle.db);
     const schedule = await getScheduleInfo();
     console.log(`Paperpulse dashboard: ${describeSchedule(schedule)}`);
   } catch (error) {

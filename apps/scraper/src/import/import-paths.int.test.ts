@@ -1,11 +1,12 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, type DbHandle, selectRows } from "@paperpulse/db";
+import { createDb, type DbHandle, listTopics, selectRows } from "@paperpulse/db";
 import { describeWhen, describeWithFixtures, hfFixture, openServerDb } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readRaw } from "../raw/raw-store.ts";
+import { taxonomy } from "../topics/index.ts";
 import { importPaths } from "./import-paths.ts";
 import { readTarMembers } from "./read-tar-members.ts";
 
@@ -118,6 +119,31 @@ describeWithFixtures("importing the shared archive", () => {
       }, 180_000);
     },
   );
+});
+
+describe("importPaths and topics", () => {
+  it("gives a plain import the taxonomy's labels, so the dashboard never shows bare slugs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "paperpulse-import-"));
+    const handle = await createDb({ dataDir: "memory", databaseUrl: undefined });
+    try {
+      const items = [
+        {
+          paper: { id: "2601.00003", title: "Faster text-to-video generation", authors: [], upvotes: 2 },
+          numComments: 0,
+        },
+      ];
+      writeFileSync(join(dir, "api_daily_papers_2026-01-07.json"), JSON.stringify(items));
+      await importPaths(handle.db, [dir]);
+      const topics = await listTopics(handle.db);
+      expect(topics.map(({ slug, label }) => ({ slug, label }))).toEqual(
+        taxonomy.map(({ slug, label }) => ({ slug, label })),
+      );
+      expect(topics.find((topic) => topic.slug === "video")?.papers).toBe(1);
+    } finally {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("importPaths on bad input", () => {

@@ -11,6 +11,7 @@ import {
   saveCapture,
   startRun,
 } from "@paperpulse/db";
+import { syncTopicCatalog } from "../topics/index.ts";
 import { decideStatus, type PageFailure, type ProgressListener, type RunSummary } from "./summary.ts";
 
 export type RunRecorder = {
@@ -32,6 +33,8 @@ export async function beginRun(
 ): Promise<RunRecorder> {
   const started = performance.now();
   const { id: runId } = await startRun(db, input);
+  // The pages this run stores get topics from the reviewed taxonomy: the dashboard needs their labels too.
+  await syncTopicCatalog(db);
   // Other processes take a run without heartbeats for a dead one; a long wait (Retry-After) must not look dead.
   const heartbeat = setInterval(() => {
     heartbeatRun(db, runId).catch(() => {});
