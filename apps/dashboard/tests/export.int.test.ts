@@ -221,15 +221,15 @@ for (const target of targets) {
       expect(csv.rows).toEqual([
         ["period_start", "granularity", "topic", "topic_label", "papers", "period_papers", "share"],
         // February: p1 (llm), p2 (llm, video), p3 (video) of 3 papers; March: p4, p5 without topics.
-        ["2023-02-01", "month", "video", "Video", "2", "3", String(2 / 3)],
         ["2023-02-01", "month", "llm", "Language models", "2", "3", String(2 / 3)],
-        ["2023-03-01", "month", "video", "Video", "0", "2", "0"],
+        ["2023-02-01", "month", "video", "Video", "2", "3", String(2 / 3)],
         ["2023-03-01", "month", "llm", "Language models", "0", "2", "0"],
+        ["2023-03-01", "month", "video", "Video", "0", "2", "0"],
       ]);
       const acme = await fetchCsv(url("/api/export/topics.csv?org=acme&to=2023-02-28"));
       expect(acme.rows.slice(1)).toEqual([
-        ["2023-02-01", "month", "video", "Video", "1", "1", "1"],
         ["2023-02-01", "month", "llm", "Language models", "1", "1", "1"],
+        ["2023-02-01", "month", "video", "Video", "1", "1", "1"],
       ]);
       expect((await fetch(url("/api/export/topics.csv?topic=nope"))).status).toBe(400);
     });

@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-
-export type Column = { label: string; numeric?: boolean };
+import { type Column, TableHead } from "./table-head";
 
 type Props = { caption: string; columns: Column[]; rows: ReactNode[][]; rowKeys?: string[] };
 
@@ -10,15 +9,7 @@ export function DataTable({ caption, columns, rows, rowKeys }: Props) {
     <div className="table-wrap">
       <table className="data">
         <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column.label} scope="col" className={column.numeric ? "num" : undefined}>
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <TableHead columns={columns} />
         <tbody>
           {rows.map((row, r) => (
             <tr key={rowKeys?.[r] ?? r}>

@@ -1,8 +1,9 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis } from "recharts";
 import { formatHours } from "@/lib/chart";
-import { formatCompact, formatInteger } from "@/lib/format";
+import { formatInteger } from "@/lib/format";
+import { valueYAxis } from "./chart-axes";
 
 /** One x position: this paper's value there (null between its captures) and the day's median (null likewise). */
 export type CurveRow = { hours: number; paper: number | null; median: number | null };
@@ -25,14 +26,7 @@ export function PaperCurveChart({ data, metric }: Props) {
             tickLine={false}
             label={{ value: "Hours since first seen", position: "insideBottom", offset: -16 }}
           />
-          <YAxis
-            tickFormatter={formatCompact}
-            width={56}
-            tickLine={false}
-            axisLine={false}
-            allowDecimals={false}
-            label={{ value: name, angle: -90, position: "insideLeft", offset: 0 }}
-          />
+          {valueYAxis({ label: name, integers: true })}
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(hours) => `${formatHours(Number(hours))} after first seen`}

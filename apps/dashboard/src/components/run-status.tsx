@@ -6,3 +6,28 @@ export function RunStatus({ status }: { status: string }) {
     </span>
   );
 }
+
+/** A run's or page's error: its code, then the message (long ones cut to `max`), or a dash when there is none. */
+export function ErrorCell({
+  code,
+  message,
+  max,
+}: {
+  code: string | null;
+  message: string | null;
+  max?: number;
+}) {
+  if (!code && !message) {
+    return (
+      <td className="error-cell">
+        <span className="muted">—</span>
+      </td>
+    );
+  }
+  const text = message && max !== undefined && message.length > max ? `${message.slice(0, max)}…` : message;
+  return (
+    <td className="error-cell">
+      {code ? <code>{code}</code> : null} {text}
+    </td>
+  );
+}

@@ -23,3 +23,10 @@ export function Segmented<T extends string>({ label, options, current, href, nam
     </nav>
   );
 }
+
+const periodNames = { day: "Day", week: "Week", month: "Month" } as const;
+
+/** The day / week / month switch of a chart over time. */
+export function GroupBy<T extends keyof typeof periodNames>(props: Omit<Props<T>, "label" | "names">) {
+  return <Segmented label="Group by" names={periodNames} {...props} />;
+}

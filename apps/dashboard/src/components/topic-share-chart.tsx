@@ -1,39 +1,24 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatPeriod, formatPeriodTick, formatShare, monthTicks, seriesColor } from "@/lib/chart";
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip } from "recharts";
+import { formatPeriod, formatShare, seriesColor } from "@/lib/chart";
+import { periodXAxis, valueYAxis } from "./chart-axes";
 import type { StackRow, StackSeries } from "./org-activity-chart";
 
 type Props = { data: StackRow[]; series: StackSeries[]; period: "week" | "month" };
 
 /** Share of papers per topic per period, one line per topic (a paper may have several topics). */
 export function TopicShareChart({ data, series, period }: Props) {
-  const ticks = period === "week" ? monthTicks(data.map((d) => d.date)) : undefined;
   return (
     <div className="chart" data-chart="topic-shares">
       <ResponsiveContainer width="100%" height={360}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
           <CartesianGrid vertical={false} />
-          <XAxis
-            dataKey="date"
-            ticks={ticks}
-            interval={ticks ? 0 : "preserveStartEnd"}
-            tickFormatter={(date: string) => formatPeriodTick(date, period, ticks !== undefined)}
-            minTickGap={24}
-            tickLine={false}
-            label={{
-              value: period === "week" ? "Week (starting Monday)" : "Month",
-              position: "insideBottom",
-              offset: -16,
-            }}
-          />
-          <YAxis
-            tickFormatter={(value: number) => formatShare(value)}
-            width={56}
-            tickLine={false}
-            axisLine={false}
-            label={{ value: "Share of papers", angle: -90, position: "insideLeft", offset: 0 }}
-          />
+          {periodXAxis(
+            data.map((d) => d.date),
+            period,
+          )}
+          {valueYAxis({ label: "Share of papers", format: formatShare })}
           <Tooltip
             isAnimationActive={false}
             labelFormatter={(date) => formatPeriod(String(date), period)}

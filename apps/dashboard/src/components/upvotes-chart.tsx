@@ -1,19 +1,10 @@
 "use client";
 
 import type { UpvotePoint } from "@paperpulse/db";
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  Legend,
-  Line,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from "recharts";
-import { formatPeriod, formatPeriodTick, formatStat, monthTicks, type Period } from "@/lib/chart";
-import { formatCompact, formatInteger } from "@/lib/format";
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip } from "recharts";
+import { formatPeriod, formatStat, type Period } from "@/lib/chart";
+import { formatInteger } from "@/lib/format";
+import { periodXAxis, valueYAxis } from "./chart-axes";
 
 /** A period of the chart; median and p90 are null for a period without papers (a gap, not a zero). */
 export type UpvoteChartPoint = Omit<UpvotePoint, "median" | "p90"> & {
@@ -23,42 +14,19 @@ export type UpvoteChartPoint = Omit<UpvotePoint, "median" | "p90"> & {
 
 type Props = { data: UpvoteChartPoint[]; period: Period };
 
-const periodAxis = { day: "Daily date", week: "Week (starting Monday)", month: "Month" } as const;
-
 /** Total upvotes per period as bars (left axis), the median and 90th percentile per paper as lines (right axis). */
 export function UpvotesChart({ data, period }: Props) {
-  const ticks = period === "month" ? undefined : monthTicks(data.map((d) => d.date));
   return (
     <div className="chart" data-chart="upvotes">
       <ResponsiveContainer width="100%" height={320}>
         <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 24, left: 8 }} barCategoryGap="15%">
           <CartesianGrid vertical={false} />
-          <XAxis
-            dataKey="date"
-            ticks={ticks}
-            interval={ticks ? 0 : "preserveStartEnd"}
-            tickFormatter={(date: string) => formatPeriodTick(date, period, ticks !== undefined)}
-            minTickGap={24}
-            tickLine={false}
-            label={{ value: periodAxis[period], position: "insideBottom", offset: -16 }}
-          />
-          <YAxis
-            yAxisId="total"
-            tickFormatter={formatCompact}
-            width={56}
-            tickLine={false}
-            axisLine={false}
-            label={{ value: "Total upvotes", angle: -90, position: "insideLeft", offset: 0 }}
-          />
-          <YAxis
-            yAxisId="paper"
-            orientation="right"
-            tickFormatter={formatCompact}
-            width={56}
-            tickLine={false}
-            axisLine={false}
-            label={{ value: "Upvotes per paper", angle: 90, position: "insideRight", offset: 0 }}
-          />
+          {periodXAxis(
+            data.map((d) => d.date),
+            period,
+          )}
+          {valueYAxis({ label: "Total upvotes", id: "total" })}
+          {valueYAxis({ label: "Upvotes per paper", id: "paper", side: "right" })}
           <Tooltip
             cursor={{ className: "chart-cursor" }}
             content={<PeriodTooltip period={period} />}

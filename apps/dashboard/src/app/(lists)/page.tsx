@@ -7,7 +7,7 @@ import { FilterBar } from "@/components/filter-bar";
 import { IssuesNotice } from "@/components/issues-notice";
 import { PapersChart } from "@/components/papers-chart";
 import { PapersTable } from "@/components/papers-table";
-import { Segmented } from "@/components/segmented";
+import { GroupBy } from "@/components/segmented";
 import { Stat } from "@/components/stat";
 import { type UpvoteChartPoint, UpvotesChart } from "@/components/upvotes-chart";
 import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
@@ -20,8 +20,6 @@ import { checkTopic, getTopicOptions } from "@/server/topics";
 export const dynamic = "force-dynamic";
 
 const topLimit = 25;
-const granularityNames = { day: "Day", week: "Week", month: "Month" } as const;
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function OverviewPage({ searchParams }: Props) {
@@ -84,11 +82,9 @@ export default async function OverviewPage({ searchParams }: Props) {
           </section>
 
           <div className="toolbar">
-            <Segmented
-              label="Group by"
+            <GroupBy
               options={["day", "week", "month"] as const}
               current={granularity}
-              names={granularityNames}
               href={(value) =>
                 `/${filtersToQuery(filters, { granularity: value === "day" ? undefined : value })}`
               }

@@ -7,7 +7,8 @@ import { ExportLinks } from "@/components/export-links";
 import { FilterBar } from "@/components/filter-bar";
 import { IssuesNotice } from "@/components/issues-notice";
 import { OrgActivityChart } from "@/components/org-activity-chart";
-import { Segmented } from "@/components/segmented";
+import { GroupBy, Segmented } from "@/components/segmented";
+import { TableHead } from "@/components/table-head";
 import { formatPeriod, formatShare, formatStat } from "@/lib/chart";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
 import { formatInteger, pathSegment } from "@/lib/format";
@@ -68,11 +69,9 @@ export default async function OrgsPage({ searchParams }: Props) {
       ) : (
         <>
           <div className="toolbar">
-            <Segmented
-              label="Group by"
+            <GroupBy
               options={orgGranularities}
               current={granularity}
-              names={{ week: "Week", month: "Month" }}
               href={(value) => link({ granularity: value === "month" ? undefined : value })}
             />
             <Segmented
@@ -126,29 +125,17 @@ export default async function OrgsPage({ searchParams }: Props) {
                 <caption className="visually-hidden">
                   Organisations ranked by {sortNames[sort].toLowerCase()}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="num">
-                      #
-                    </th>
-                    <th scope="col">Organisation</th>
-                    <th scope="col" className="num">
-                      Papers
-                    </th>
-                    <th scope="col" className="num">
-                      Upvotes
-                    </th>
-                    <th scope="col" className="num">
-                      Median upvotes
-                    </th>
-                    <th scope="col" className="num">
-                      In their day&apos;s top 10
-                    </th>
-                    <th scope="col" className="num">
-                      Top-10 share
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    { label: "#", numeric: true },
+                    { label: "Organisation" },
+                    { label: "Papers", numeric: true },
+                    { label: "Upvotes", numeric: true },
+                    { label: "Median upvotes", numeric: true },
+                    { label: "In their day's top 10", numeric: true },
+                    { label: "Top-10 share", numeric: true },
+                  ]}
+                />
                 <tbody>
                   {board.map((row, index) => (
                     <tr key={row.name} data-org={row.name}>

@@ -1,7 +1,8 @@
 import { listRuns } from "@paperpulse/db";
 import type { Metadata } from "next";
 import { RunNowForm } from "@/components/run-now-form";
-import { RunStatus } from "@/components/run-status";
+import { ErrorCell, RunStatus } from "@/components/run-status";
+import { TableHead } from "@/components/table-head";
 import { formatDateTime, formatDuration, formatInteger } from "@/lib/format";
 import { getDb } from "@/server/db";
 import { getRunNowAccess } from "@/server/run-now";
@@ -45,13 +46,7 @@ export default async function RunsPage() {
                 Times are UTC.
               </p>
               <table className="data compact" data-schedule>
-                <thead>
-                  <tr>
-                    <th scope="col">Job</th>
-                    <th scope="col">Cron</th>
-                    <th scope="col">Next runs</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[{ label: "Job" }, { label: "Cron" }, { label: "Next runs" }]} />
                 <tbody>
                   {schedule.jobs.map((job) => (
                     <tr key={job.name}>
@@ -93,27 +88,19 @@ export default async function RunsPage() {
           <div className="table-wrap">
             <table className="papers runs">
               <caption className="visually-hidden">The latest {runs.length} runs, newest first</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Run</th>
-                  <th scope="col">Trigger</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Started</th>
-                  <th scope="col" className="num">
-                    Duration
-                  </th>
-                  <th scope="col" className="num">
-                    Pages
-                  </th>
-                  <th scope="col" className="num">
-                    Items
-                  </th>
-                  <th scope="col" className="num">
-                    New papers
-                  </th>
-                  <th scope="col">Errors</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: "Run" },
+                  { label: "Trigger" },
+                  { label: "Status" },
+                  { label: "Started" },
+                  { label: "Duration", numeric: true },
+                  { label: "Pages", numeric: true },
+                  { label: "Items", numeric: true },
+                  { label: "New papers", numeric: true },
+                  { label: "Errors" },
+                ]}
+              />
               <tbody>
                 {runs.map((run) => (
                   <tr key={run.id} data-run-id={run.id}>
@@ -138,15 +125,7 @@ export default async function RunsPage() {
                     </td>
                     <td className="num">{formatInteger(run.items)}</td>
                     <td className="num">{formatInteger(run.newPapers)}</td>
-                    <td className="error-cell">
-                      {run.error ? (
-                        <>
-                          {run.errorCode ? <code>{run.errorCode}</code> : null} {truncate(run.error, 160)}
-                        </>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
+                    <ErrorCell code={run.error ? run.errorCode : null} message={run.error} max={160} />
                   </tr>
                 ))}
               </tbody>
@@ -156,8 +135,4 @@ export default async function RunsPage() {
       </section>
     </>
   );
-}
-
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text;
 }

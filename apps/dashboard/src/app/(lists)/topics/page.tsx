@@ -6,7 +6,8 @@ import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
 import { FilterBar } from "@/components/filter-bar";
 import { IssuesNotice } from "@/components/issues-notice";
-import { Segmented } from "@/components/segmented";
+import { GroupBy, Segmented } from "@/components/segmented";
+import { TableHead } from "@/components/table-head";
 import { TopicShareChart } from "@/components/topic-share-chart";
 import { formatPeriod, formatShare } from "@/lib/chart";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
@@ -80,11 +81,9 @@ export default async function TopicsPage({ searchParams }: Props) {
       ) : (
         <>
           <div className="toolbar">
-            <Segmented
-              label="Group by"
+            <GroupBy
               options={orgGranularities}
               current={granularity}
-              names={{ week: "Week", month: "Month" }}
               href={(value) => link({ granularity: value === "month" ? undefined : value })}
             />
             <Segmented
@@ -139,17 +138,13 @@ export default async function TopicsPage({ searchParams }: Props) {
               <div className="table-wrap">
                 <table className="data" data-topics>
                   <caption className="visually-hidden">Papers per topic</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Topic</th>
-                      <th scope="col" className="num">
-                        Papers
-                      </th>
-                      <th scope="col" className="num">
-                        Share
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    columns={[
+                      { label: "Topic" },
+                      { label: "Papers", numeric: true },
+                      { label: "Share", numeric: true },
+                    ]}
+                  />
                   <tbody>
                     {withTopics.map((topic) => (
                       <tr key={topic.slug} data-topic={topic.slug}>
@@ -199,20 +194,14 @@ export default async function TopicsPage({ searchParams }: Props) {
                 <div className="table-wrap">
                   <table className="data" data-keywords>
                     <caption className="visually-hidden">Rising keywords</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Keyword</th>
-                        <th scope="col" className="num">
-                          Papers
-                        </th>
-                        <th scope="col" className="num">
-                          Before
-                        </th>
-                        <th scope="col" className="num">
-                          Growth of share
-                        </th>
-                      </tr>
-                    </thead>
+                    <TableHead
+                      columns={[
+                        { label: "Keyword" },
+                        { label: "Papers", numeric: true },
+                        { label: "Before", numeric: true },
+                        { label: "Growth of share", numeric: true },
+                      ]}
+                    />
                     <tbody>
                       {rising.keywords.map((keyword) => (
                         <tr key={keyword.keyword}>

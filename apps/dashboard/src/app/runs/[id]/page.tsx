@@ -1,8 +1,9 @@
 import { getRun, listRunPages } from "@paperpulse/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { RunStatus } from "@/components/run-status";
+import { ErrorCell, RunStatus } from "@/components/run-status";
 import { Stat } from "@/components/stat";
+import { TableHead } from "@/components/table-head";
 import { formatBytes, formatDateTime, formatDuration, formatInteger, safeHttpUrl } from "@/lib/format";
 import { getDb } from "@/server/db";
 
@@ -90,25 +91,17 @@ export default async function RunPage({ params, searchParams }: Props) {
           <div className="table-wrap">
             <table className="papers run-pages">
               <caption className="visually-hidden">Pages of run #{run.id}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">URL</th>
-                  <th scope="col" className="num">
-                    Status
-                  </th>
-                  <th scope="col">Captured</th>
-                  <th scope="col" className="num">
-                    Time
-                  </th>
-                  <th scope="col" className="num">
-                    Bytes
-                  </th>
-                  <th scope="col" className="num">
-                    Items
-                  </th>
-                  <th scope="col">Error</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: "URL" },
+                  { label: "Status", numeric: true },
+                  { label: "Captured" },
+                  { label: "Time", numeric: true },
+                  { label: "Bytes", numeric: true },
+                  { label: "Items", numeric: true },
+                  { label: "Error" },
+                ]}
+              />
               <tbody>
                 {pages.map((page) => {
                   const href = safeHttpUrl(page.url);
@@ -130,15 +123,7 @@ export default async function RunPage({ params, searchParams }: Props) {
                       </td>
                       <td className="num">{page.bytes === null ? "—" : formatBytes(page.bytes)}</td>
                       <td className="num">{formatInteger(page.items)}</td>
-                      <td className="error-cell">
-                        {page.errorCode ? (
-                          <>
-                            <code>{page.errorCode}</code> {page.error}
-                          </>
-                        ) : (
-                          <span className="muted">—</span>
-                        )}
-                      </td>
+                      <ErrorCell code={page.errorCode} message={page.errorCode ? page.error : null} />
                     </tr>
                   );
                 })}
