@@ -92,6 +92,40 @@ describe("pnpm scrape (CLI)", () => {
     });
   });
 
+  it("refreshes today and the days before it through the API, as the hourly job does", async () => {
+    // Each day answers with one paper of its own, then an empty page.
+    server.route("/api/daily_papers", (request) => {
+      const date = request.query.get("date") ?? "";
+      const items =
+        request.query.get("p") === "0"
+          ? [
+              {
+                paper: {
+                  id: `9999.${date.replaceAll("-", "").slice(3)}`,
+                  title: `Paper of ${date}`,
+                  authors: [],
+                  upvotes: 1,
+                },
+                numComments: 0,
+              },
+            ]
+          : [];
+      return { body: JSON.stringify(items), headers: { "content-type": "application/json" } };
+    });
+    const before = server.requests.length;
+    const result = await runCli(["refresh", "--days", "2", "--json"], env());
+    expect(result.code).toBe(0);
+    expect(result.last).toMatchObject({ status: "succeeded", items: 3, newPapers: 3 });
+    const day = (offset: number) => new Date(Date.now() - offset * 86_400_000).toISOString().slice(0, 10);
+    const asked = server.requests
+      .slice(before)
+      .filter((r) => r.path === "/api/daily_papers")
+      .map((r) => `${r.query.get("date")} p${r.query.get("p")} limit ${r.query.get("limit")}`);
+    expect(asked).toEqual(
+      [day(0), day(1), day(2)].flatMap((date) => [`${date} p0 limit 100`, `${date} p1 limit 100`]),
+    );
+  });
+
   it("exits 1 on a failed run, after bounded retries", async () => {
     const before = server.requests.length;
     const result = await runCli(["day", "2025-06-03", "--json"], env());
@@ -106,6 +140,7 @@ describe("pnpm scrape (CLI)", () => {
     const runs = (result.last?.runs ?? []) as { status: string; command: string }[];
     expect(runs.map((r) => [r.command, r.status])).toEqual([
       ["day 2025-06-03", "failed"],
+      ["refresh 2 days", "succeeded"],
       ["day 2025-06-02", "succeeded"],
     ]);
   });
@@ -121,6 +156,6 @@ describe("pnpm scrape (CLI)", () => {
       await holder.close();
     }
     const after = await runCli(["runs", "--json"], env());
-    expect(after.last?.runs).toHaveLength(2);
+    expect(after.last?.runs).toHaveLength(3);
   });
 });

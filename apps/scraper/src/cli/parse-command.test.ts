@@ -24,6 +24,9 @@ describe("parseCommand", () => {
     [["gaps", "--from", "2024-02-30"], /--from/],
     [["reparse", "--run", "abc"], /--run/],
     [["day", "--frobnicate"], /Unknown option/],
+    [["refresh", "--days", "0"], /--days must be a whole number from 1 to 60/],
+    [["refresh", "--days", "7.5"], /--days/],
+    [["refresh", "2026-11-01"], /at most 0 argument/],
   ])("refuses %j with a one-line reason", (argv, reason) => {
     expect(() => parse(...argv)).toThrow(UsageError);
     expect(() => parse(...argv)).toThrow(reason);
@@ -52,6 +55,27 @@ describe("parseCommand", () => {
       render: "always",
     });
     expect(parse("day")).toMatchObject({ raw: { dir: "/tmp/pp/raw", recordAll: false }, render: "auto" });
+  });
+
+  it("plans refresh like the scheduled job: today back through the configured days, through its source", () => {
+    expect(parse("refresh")).toMatchObject({ name: "scrape", label: "refresh 14 days", source: "api" });
+    const days = (command: ReturnType<typeof parse>) =>
+      command.name === "scrape" ? command.targets.map((t) => t.value) : [];
+    expect(days(parse("refresh"))).toHaveLength(15);
+    expect(days(parse("refresh", "--days", "2", "--source", "page"))).toEqual([
+      "2026-11-29",
+      "2026-11-28",
+      "2026-11-27",
+    ]);
+    expect(parse("refresh", "--source", "page")).toMatchObject({ source: "page" });
+    const env = { PAPERPULSE_REFRESH_DAYS: "3", PAPERPULSE_SCHEDULE_SOURCE: "page" };
+    expect(parseCommand(["refresh"], env, now).command).toMatchObject({
+      label: "refresh 3 days",
+      source: "page",
+    });
+    expect(() => parseCommand(["refresh"], { PAPERPULSE_REFRESH_DAYS: "90" }, now)).toThrow(
+      /PAPERPULSE_REFRESH_DAYS/,
+    );
   });
 
   it("reads the JSON flag even from a failing command line", () => {

@@ -2,6 +2,8 @@ import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { FIRST_DAILY_PAPERS_DATE } from "../backfill/plan-backfill.ts";
 import { defaultRawDir } from "../raw/raw-store.ts";
+import { planJob } from "../schedule/plan-job.ts";
+import { loadScheduleConfig } from "../schedule/schedule-config.ts";
 import {
   isoWeekOf,
   listDays,
@@ -46,6 +48,8 @@ Commands:
   month [YYYY-MM]       scrape one month's listing (default: this month)
   range FROM TO         scrape every day from FROM to TO (YYYY-MM-DD, both included)
   trending              scrape the trending listing
+  refresh [--days N]    capture today and the last N days again (default PAPERPULSE_REFRESH_DAYS, else 14), through
+                        PAPERPULSE_SCHEDULE_SOURCE (default the API): what the hourly scheduled job does
   backfill --from DATE [--to DATE] [--force]
                         fetch every day from DATE (2023-05-05 at the earliest) to --to (default: yesterday) not
                         yet captured after its upvotes settled; resumable; --force fetches settled days again
@@ -64,6 +68,7 @@ Options:
   --max-requests N      hard bound on HTTP requests in this run (default 200)
   --limit N             how many runs to list (default 20)
   --from, --to DATE     the days of backfill and gaps
+  --days N              refresh: how many days before today to capture again (1–60)
   --force               backfill: fetch days that already settled too
   --record DIR          keep every raw response in DIR, content-addressed (failed ones are always kept, in
                         PAPERPULSE_RAW_DIR, default .data/raw)
@@ -88,6 +93,7 @@ const options = {
   all: { type: "boolean" },
   run: { type: "string" },
   dir: { type: "string" },
+  days: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -170,6 +176,18 @@ export function parseCommand(
     case "trending":
       maxArgs(0);
       return { command: scrape("trending", [{ kind: "trending" }]), json };
+    case "refresh": {
+      maxArgs(0);
+      // The scheduled job's plan and source, so a manual refresh captures exactly what the hourly one would.
+      const config = loadScheduleConfig(env);
+      const days = values.days === undefined ? config.refreshDays : parseDays(values.days);
+      const targets = planJob("refresh", { ...config, refreshDays: days }, now);
+      const source = values.source === undefined ? config.source : parseSource(values.source);
+      return {
+        command: { name: "scrape", label: `refresh ${days} days`, targets, source, ...remote() },
+        json,
+      };
+    }
     case "backfill": {
       maxArgs(0);
       if (values.from === undefined) throw new UsageError("backfill needs --from YYYY-MM-DD");
@@ -220,6 +238,14 @@ export function parseCommand(
     default:
       throw new UsageError(`unknown command ${JSON.stringify(name)} (try --help)`);
   }
+}
+
+function parseDays(value: string): number {
+  const days = Number(value);
+  if (!/^\d+$/.test(value) || days < 1 || days > 60) {
+    throw new UsageError(`--days must be a whole number from 1 to 60, got ${JSON.stringify(value)}`);
+  }
+  return days;
 }
 
 function parseSource(value: string | undefined): SourceKind {
