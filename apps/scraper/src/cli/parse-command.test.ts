@@ -60,7 +60,7 @@ describe("parseCommand", () => {
   it("plans refresh like the scheduled job: today back through the configured days, through its source", () => {
     expect(parse("refresh")).toMatchObject({ name: "scrape", label: "refresh 14 days", source: "api" });
     const days = (command: ReturnType<typeof parse>) =>
-      command.name === "scrape" ? command.targets.map((t) => t.value) : [];
+      command.name === "scrape" ? command.targets.map((t) => ("value" in t ? t.value : t.kind)) : [];
     expect(days(parse("refresh"))).toHaveLength(15);
     expect(days(parse("refresh", "--days", "2", "--source", "page"))).toEqual([
       "2026-11-29",
