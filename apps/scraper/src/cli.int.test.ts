@@ -158,4 +158,20 @@ describe("pnpm scrape (CLI)", () => {
     const after = await runCli(["runs", "--json"], env());
     expect(after.last?.runs).toHaveLength(3);
   });
+
+  it("takes its politeness limits from the environment, and refuses a bad one before recording a run", async () => {
+    const before = server.requests.length;
+    const once = await runCli(["day", "2025-06-03", "--json"], { ...env(), PAPERPULSE_ATTEMPTS: "1" });
+    expect(once.code).toBe(1);
+    expect(server.requests.slice(before).filter((r) => r.path === "/papers/date/2025-06-03")).toHaveLength(1);
+
+    const bad = await runCli(["day", "2025-06-02", "--json"], {
+      ...env(),
+      PAPERPULSE_PAGE_LOADS_PER_5MIN: "500",
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/PAPERPULSE_PAGE_LOADS_PER_5MIN must be a whole number from 1 to 100/);
+    const runs = await runCli(["runs", "--json"], env());
+    expect(((runs.last?.runs ?? []) as { command: string }[])[0]?.command).toBe("day 2025-06-03");
+  });
 });

@@ -89,6 +89,8 @@ export const scrapeRuns = pgTable(
     items: integer("items").notNull().default(0),
     newPapers: integer("new_papers").notNull().default(0),
     snapshots: integer("snapshots").notNull().default(0),
+    /** HTTP requests the run sent, retries included: other processes count them against the shared rate budget. */
+    requests: integer("requests").notNull().default(0),
     errorCode: text("error_code"),
     error: text("error"),
   },

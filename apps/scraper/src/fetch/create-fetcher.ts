@@ -1,6 +1,7 @@
 import pRetry from "p-retry";
 import { Agent, type Dispatcher, request, errors as undiciErrors } from "undici";
 import { FetchError } from "./errors.ts";
+import { loadPolitenessConfig } from "./politeness-config.ts";
 import { ipLiteralOf, isPrivateAddress, PrivateAddressError, publicOnlyLookup } from "./private-address.ts";
 import { parseRateHints } from "./rate-limit-headers.ts";
 import { type RateLimiter, requestKindOf, sharedRateLimiter } from "./rate-limiter.ts";
@@ -84,18 +85,20 @@ const MAX_REDIRECTS = 3;
  */
 export function createFetcher(options: FetcherOptions): Fetcher {
   const base = parseBase(options.baseUrl);
+  // What the options leave open comes from the environment (PAPERPULSE_TIMEOUT_SECONDS, …), else the defaults.
+  const limits = loadPolitenessConfig();
   const userAgent = options.userAgent ?? USER_AGENT;
-  const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
+  const maxBytes = options.maxBytes ?? limits.maxBytes;
   const maxRequests = options.maxRequests ?? 200;
   const attemptTimeoutMs = options.attemptTimeoutMs ?? 60_000;
-  const maxWaitMs = options.maxWaitMs ?? 120_000;
+  const maxWaitMs = options.maxWaitMs ?? limits.maxWaitMs;
   const limiter = options.rateLimiter ?? sharedRateLimiter();
   const robotsCache = options.robotsCache ?? sharedRobotsCache();
   const allowPrivateHosts = options.allowPrivateHosts ?? process.env.PAPERPULSE_ALLOW_PRIVATE_HOSTS === "1";
   const dispatcher = new Agent({
     connections: 1,
-    headersTimeout: options.headersTimeoutMs ?? 20_000,
-    bodyTimeout: options.bodyTimeoutMs ?? 20_000,
+    headersTimeout: options.headersTimeoutMs ?? limits.timeoutMs,
+    bodyTimeout: options.bodyTimeoutMs ?? limits.timeoutMs,
     maxResponseSize: maxBytes,
     ...(allowPrivateHosts ? {} : { connect: { lookup: publicOnlyLookup } }),
   });
@@ -218,7 +221,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   async function withRetries(attempt: () => Promise<FetchResult>): Promise<FetchResult> {
     try {
       return await pRetry(attempt, {
-        retries: Math.max(0, (options.attempts ?? 3) - 1),
+        retries: Math.max(0, (options.attempts ?? limits.attempts) - 1),
         minTimeout: options.retryDelayMs ?? 1_000,
         maxTimeout: options.maxRetryDelayMs ?? 30_000,
         factor: 2,

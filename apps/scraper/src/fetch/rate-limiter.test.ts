@@ -62,6 +62,24 @@ describe("createRateLimiter", () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(90);
   });
 
+  it("counts requests sent elsewhere against the budget until they leave the window, each key once", async () => {
+    const limiter = createRateLimiter({ windowMs: 300, pageLoads: 2, apiCalls: 2 });
+    // Two page loads another process sent 100 ms ago fill the page budget for about 200 ms more.
+    limiter.countElsewhere("run 7", url.origin, "page", 2, 100);
+    limiter.countElsewhere("run 7", url.origin, "page", 2, 100);
+    // Too old to count, and API calls are another budget.
+    limiter.countElsewhere("run 6", url.origin, "page", 5, 400);
+    const t0 = performance.now();
+    await limiter.acquire(new URL("https://huggingface.co/api/x"), "api", 1_000);
+    expect(performance.now() - t0).toBeLessThan(50);
+    await limiter.acquire(url, "page", 1_000);
+    const first = performance.now() - t0;
+    expect(first).toBeGreaterThanOrEqual(150);
+    // Reported twice, counted once: the second page load of the window needs no further wait.
+    await limiter.acquire(url, "page", 1_000);
+    expect(performance.now() - t0 - first).toBeLessThan(50);
+  });
+
   it("rejects a budget that could never be met", () => {
     expect(() => createRateLimiter({ pageLoads: 0 })).toThrow(RangeError);
     expect(() => createRateLimiter({ windowMs: Number.NaN })).toThrow(RangeError);

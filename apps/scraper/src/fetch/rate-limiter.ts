@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { FetchError } from "./errors.ts";
+import { loadPolitenessConfig } from "./politeness-config.ts";
 import type { RatePolicy } from "./rate-limit-headers.ts";
 
 /** Hugging Face counts page loads and API calls against separate anonymous quotas. */
@@ -27,6 +28,12 @@ export type RateLimiter = {
   setMinGap: (origin: string, gapMs: number) => void;
   /** Lowers the budget for `kind` on `origin` so that it never exceeds a quota the server announced. */
   adoptPolicy: (origin: string, kind: RequestKind, policy: RatePolicy) => void;
+  /**
+   * Counts `count` requests another process sent `ageMs` ago (from the same IP, as far as we know) against the
+   * budget. `key` names them (a run id): the same requests are counted once however often they are reported.
+   */
+  countElsewhere: (key: string, origin: string, kind: RequestKind, count: number, ageMs: number) => void;
+  readonly windowMs: number;
 };
 
 type OriginState = {
@@ -60,6 +67,7 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
     if (!(value > 0)) throw new RangeError(`rate limiter ${name} must be positive, got ${value}`);
   }
   const origins = new Map<string, OriginState>();
+  const countedElsewhere = new Set<string>();
   const stateOf = (origin: string): OriginState => {
     let state = origins.get(origin);
     if (!state) {
@@ -117,6 +125,15 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
       const state = stateOf(origin);
       state.limits[kind] = Math.min(state.limits[kind], Math.max(1, Math.floor(policy.quota / spans)));
     },
+    countElsewhere(key, origin, kind, count, ageMs) {
+      if (countedElsewhere.has(key) || !(count > 0) || ageMs >= windowMs) return;
+      countedElsewhere.add(key);
+      const at = performance.now() - Math.max(0, ageMs);
+      const sent = stateOf(origin).sent[kind];
+      sent.push(...Array.from({ length: count }, () => at));
+      sent.sort((a, b) => a - b);
+    },
+    windowMs,
   };
 }
 
@@ -124,8 +141,14 @@ const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
 
 let shared: RateLimiter | undefined;
 
-/** The process-wide limiter fetchers use unless given one: every run of a process shares one budget. */
+/**
+ * The process-wide limiter fetchers use unless given one: every run of a process shares one budget, sized by
+ * PAPERPULSE_PAGE_LOADS_PER_5MIN and PAPERPULSE_API_CALLS_PER_5MIN.
+ */
 export function sharedRateLimiter(): RateLimiter {
-  shared ??= createRateLimiter();
+  if (!shared) {
+    const { pageLoads, apiCalls } = loadPolitenessConfig();
+    shared = createRateLimiter({ pageLoads, apiCalls });
+  }
   return shared;
 }

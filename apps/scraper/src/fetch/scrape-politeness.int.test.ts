@@ -7,6 +7,7 @@ import type { Target } from "../sources/targets.ts";
 import { robotsRoute, statusReply } from "../testing/fault-routes.ts";
 import { testFetcherOptions } from "../testing/fetcher-test-options.ts";
 import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
+import { createRateLimiter } from "./rate-limiter.ts";
 
 // How a whole run reacts: a page robots.txt forbids fails alone; being rate-limited ends the run.
 
@@ -65,6 +66,29 @@ const storedIds = async (runId: number) =>
   ).map((r) => r.id);
 
 describe("politeness in a run", () => {
+  it("records its requests, and counts those of another process's recent run against its budget", async () => {
+    const limiter = createRateLimiter({ windowMs: 1_500, pageLoads: 3, apiCalls: 3 });
+    const fetcher = testFetcherOptions(server.baseUrl, { rateLimiter: limiter });
+    const options = { source: "page" as const, trigger: "cli" as const, command: "test", fetcher };
+    const own = await scrapeTargets(handle.db, [day("2025-06-02")], options);
+    const [recorded] = await selectRows<{ requests: number }>(
+      handle.db,
+      sql`select requests from scrape_runs where id = ${own.runId}`,
+    );
+    expect(recorded?.requests).toBe(1);
+    // A run of the scheduler daemon (another pid) that just sent 3 page loads to the same site fills the budget.
+    await handle.db.execute(sql`insert into scrape_runs (trigger, command, plan, status, finished_at, pid, host, requests)
+      values ('schedule', 'refresh', ${JSON.stringify({ source: "page", baseUrl: server.baseUrl })}::jsonb,
+        'succeeded', now(), ${process.pid + 1}, 'another-host', 3)`);
+    const started = performance.now();
+    const before = server.requests.length;
+    const next = await scrapeTargets(handle.db, [day("2025-06-03")], options);
+    expect(next.status).toBe("succeeded");
+    const listing = server.requests.slice(before).find((r) => r.path === "/papers/date/2025-06-03");
+    // Its first request waits until the other run's requests leave the 1.5 s window.
+    expect((listing?.at ?? 0) - started).toBeGreaterThanOrEqual(1_200);
+  });
+
   it("fails a page robots.txt disallows, without requesting it, and goes on with the rest", async () => {
     server.route("/robots.txt", robotsRoute("User-agent: paperpulse\nDisallow: /papers/date/2025-06-03\n"));
     const summary = await run([day("2025-06-02"), day("2025-06-03"), day("2025-06-04")]);

@@ -84,6 +84,7 @@ export async function beginRun(
       const errorCode = options.errorCode ?? failures[0]?.code;
       await finishRun(db, runId, {
         status,
+        requests: options.requests ?? 0,
         ...(error === undefined ? {} : { error }),
         ...(errorCode === undefined ? {} : { errorCode }),
       });

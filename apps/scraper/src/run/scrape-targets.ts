@@ -8,6 +8,7 @@ import {
   USER_AGENT,
 } from "../fetch/create-fetcher.ts";
 import { FetchError } from "../fetch/errors.ts";
+import { sharedRateLimiter } from "../fetch/rate-limiter.ts";
 import { ParseError } from "../parse/index.ts";
 import { hashBody, keepRaw } from "../raw/raw-store.ts";
 import { RenderError, type RenderOptions, renderListing } from "../render/render-listing.ts";
@@ -19,6 +20,7 @@ import {
   type SourceKind,
   type Target,
 } from "../sources/targets.ts";
+import { countOtherProcessesRequests } from "./count-other-requests.ts";
 import { type ParsedBody, parseBody } from "./parse-body.ts";
 import { beginRun, type RunRecorder } from "./run-recorder.ts";
 import type { ProgressListener, RunSummary } from "./summary.ts";
@@ -69,6 +71,7 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
   options.onStart?.(run.runId);
   let stop: FetchError | undefined;
   try {
+    await countOtherProcessesRequests(db, options.fetcher.rateLimiter ?? sharedRateLimiter());
     for (const target of targets) {
       run.step(describeTarget(target), targets.length);
       try {

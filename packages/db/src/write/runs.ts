@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { type RunStatus, type RunTrigger, scrapePages, scrapeRuns } from "@paperpulse/schema";
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { isProcessAlive } from "../process-alive.ts";
+import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
 
 export type StartRunInput = { trigger: RunTrigger; command: string; plan: Record<string, unknown> };
@@ -71,6 +72,8 @@ export async function heartbeatRun(db: Db, runId: number): Promise<void> {
 
 export type FinishRunInput = {
   status: Exclude<RunStatus, "queued" | "running">;
+  /** HTTP requests sent, retries included. */
+  requests?: number;
   error?: string;
   errorCode?: string;
 };
@@ -82,10 +85,47 @@ export async function finishRun(db: Db, runId: number, input: FinishRunInput): P
       status: input.status,
       finishedAt: sql`now()`,
       heartbeatAt: sql`now()`,
+      requests: input.requests ?? 0,
       error: input.error ?? null,
       errorCode: input.errorCode ?? null,
     })
     .where(eq(scrapeRuns.id, runId));
+}
+
+export type RecentRequests = {
+  runId: number;
+  pid: number | null;
+  host: string | null;
+  plan: Record<string, unknown>;
+  requests: number;
+  /** How long ago the run finished, by the database's clock: machines' clocks may disagree. */
+  ageMs: number;
+};
+
+/** Runs that sent requests and finished less than `windowMs` ago: their requests still count in a rate window. */
+export async function listRecentRequests(db: Db, windowMs: number): Promise<RecentRequests[]> {
+  const rows = await selectRows<{
+    id: number;
+    pid: number | null;
+    host: string | null;
+    plan: Record<string, unknown>;
+    requests: number;
+    age_ms: number | string;
+  }>(
+    db,
+    sql`select id, pid, host, plan, requests,
+          extract(epoch from (now() - finished_at)) * 1000 as age_ms
+        from scrape_runs
+        where requests > 0 and finished_at > now() - ${windowMs} * interval '1 millisecond'`,
+  );
+  return rows.map((row) => ({
+    runId: row.id,
+    pid: row.pid,
+    host: row.host,
+    plan: row.plan,
+    requests: row.requests,
+    ageMs: Math.max(0, Number(row.age_ms)),
+  }));
 }
 
 export type FailedPageInput = {
