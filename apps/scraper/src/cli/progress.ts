@@ -1,17 +1,20 @@
 import type { ProgressListener } from "../run/summary.ts";
 
 /** A one-line progress display on a terminal (stderr); silent when output is piped or redirected. */
-export function createProgressDisplay(stream: NodeJS.WriteStream = process.stderr): {
+export function createProgressDisplay(
+  stream: Pick<NodeJS.WriteStream, "isTTY" | "columns" | "write"> = process.stderr,
+  clock: () => number = Date.now,
+): {
   listener: ProgressListener | undefined;
   clear: () => void;
 } {
   if (!stream.isTTY) return { listener: undefined, clear: () => {} };
   let last = 0;
   let shown = false;
-  const started = Date.now();
+  const started = clock();
   return {
     listener: (p) => {
-      const now = Date.now();
+      const now = clock();
       // Short runs print nothing; long ones redraw at most five times a second.
       if (now - started < 1_000 || now - last < 200) return;
       last = now;

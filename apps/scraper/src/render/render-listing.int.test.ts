@@ -1,7 +1,12 @@
-import { existsSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { DbHandle } from "@paperpulse/db";
-import { listRunPages } from "@paperpulse/db";
+import { createDb, listRunPages, selectRows } from "@paperpulse/db";
 import { describeWhen, openMemoryDb } from "@paperpulse/db/testing";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { scrapeTargets } from "../run/scrape-targets.ts";
 import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
@@ -23,7 +28,19 @@ const clientSidePage = `<!doctype html><html><head><title>Daily Papers</title></
   }, 200);
 </script></body></html>`;
 
+// The same listing as Hugging Face serves it today: the DailyPapers payload in the HTML, no script needed.
+function serverSidePage(id: string): string {
+  const props = {
+    dailyPapers: [
+      { paper: { id, title: "Synthetic served paper", authors: [], upvotes: 4 }, numComments: 1 },
+    ],
+  };
+  const escaped = JSON.stringify(props).replaceAll("&", "&amp;").replaceAll('"', "&quot;");
+  return `<!doctype html><html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${escaped}"></div></body></html>`;
+}
+
 const chromium = defaultChromiumPath();
+const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "cli.ts");
 
 describeWhen(
   existsSync(chromium),
@@ -66,5 +83,45 @@ describeWhen(
       const [page] = await listRunPages(handle.db, summary.runId);
       expect(page).toMatchObject({ rendered: true, items: 2, errorCode: null });
     }, 60_000);
+
+    it("renders every listing page with `pnpm scrape … --render`, even one that holds its listing", async () => {
+      server.route("/papers/date/2025-09-02", () => ({ body: serverSidePage("2509.00003") }));
+      const dataDir = mkdtempSync(join(tmpdir(), "paperpulse-render-"));
+      try {
+        const before = server.requests.length;
+        const code = await new Promise<number>((resolve) => {
+          execFile(
+            process.execPath,
+            ["--import", "tsx", cli, "day", "2025-09-02", "--render", "--json"],
+            {
+              env: {
+                ...process.env,
+                DATABASE_URL: "",
+                PAPERPULSE_DATA_DIR: dataDir,
+                HF_BASE_URL: server.baseUrl,
+                PAPERPULSE_ALLOW_PRIVATE_HOSTS: "1",
+                PAPERPULSE_CHROMIUM_PATH: chromium,
+              },
+              timeout: 60_000,
+            },
+            (error) => resolve(error ? Number(error.code ?? 1) : 0),
+          );
+        });
+        expect(code).toBe(0);
+        // The browser loaded the page: its request carries Chromium's Accept header for documents.
+        const loads = server.requests.slice(before).filter((r) => r.path === "/papers/date/2025-09-02");
+        expect(loads.some((r) => String(r.headers.accept).includes("text/html"))).toBe(true);
+        const stored = await createDb({ dataDir, databaseUrl: undefined });
+        try {
+          const [run] = await selectRows<{ id: number }>(stored.db, sql`select id from scrape_runs`);
+          const [page] = await listRunPages(stored.db, run?.id ?? 0);
+          expect(page).toMatchObject({ rendered: true, items: 1, errorCode: null });
+        } finally {
+          await stored.close();
+        }
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }, 90_000);
   },
 );
