@@ -7,10 +7,10 @@ import { fileURLToPath } from "node:url";
 import { createDb, selectRows } from "@paperpulse/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cliEnv, cliPath } from "../testing/cli-env.ts";
 import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const cli = join(packageDir, "src", "cli.ts");
 
 describe("pnpm scrape schedule (the daemon)", () => {
   let server: HfTestServer;
@@ -35,19 +35,14 @@ describe("pnpm scrape schedule (the daemon)", () => {
   });
 
   it("prints the next runs, runs the refresh when it falls due, and stops cleanly on SIGTERM", async () => {
-    const daemon = spawn(process.execPath, ["--import", "tsx", cli, "schedule"], {
+    const daemon = spawn(process.execPath, ["--import", "tsx", cliPath, "schedule"], {
       cwd: packageDir,
-      env: {
-        ...process.env,
-        DATABASE_URL: "",
-        PAPERPULSE_DATA_DIR: dataDir,
-        HF_BASE_URL: server.baseUrl,
-        PAPERPULSE_ALLOW_PRIVATE_HOSTS: "1",
-        // Every 3 seconds (croner's optional seconds field), one day back, no daily job.
+      // Every 3 seconds (croner's optional seconds field), one day back, no daily job.
+      env: cliEnv(dataDir, server.baseUrl, {
         PAPERPULSE_SCHEDULE_REFRESH: "*/3 * * * * *",
         PAPERPULSE_SCHEDULE_DAILY: "off",
         PAPERPULSE_REFRESH_DAYS: "1",
-      },
+      }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     const exited = once(daemon, "exit");

@@ -1,14 +1,14 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { DbHandle } from "@paperpulse/db";
 import { createDb, listRunPages, selectRows } from "@paperpulse/db";
 import { describeWhen, openMemoryDb } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { scrapeTargets } from "../run/scrape-targets.ts";
+import { cliEnv, cliPath } from "../testing/cli-env.ts";
 import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
 import { defaultChromiumPath } from "./render-listing.ts";
 
@@ -40,7 +40,6 @@ function serverSidePage(id: string): string {
 }
 
 const chromium = defaultChromiumPath();
-const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "cli.ts");
 
 describeWhen(
   existsSync(chromium),
@@ -92,16 +91,9 @@ describeWhen(
         const code = await new Promise<number>((resolve) => {
           execFile(
             process.execPath,
-            ["--import", "tsx", cli, "day", "2025-09-02", "--render", "--json"],
+            ["--import", "tsx", cliPath, "day", "2025-09-02", "--render", "--json"],
             {
-              env: {
-                ...process.env,
-                DATABASE_URL: "",
-                PAPERPULSE_DATA_DIR: dataDir,
-                HF_BASE_URL: server.baseUrl,
-                PAPERPULSE_ALLOW_PRIVATE_HOSTS: "1",
-                PAPERPULSE_CHROMIUM_PATH: chromium,
-              },
+              env: cliEnv(dataDir, server.baseUrl, { PAPERPULSE_CHROMIUM_PATH: chromium }),
               timeout: 60_000,
             },
             (error) => resolve(error ? Number(error.code ?? 1) : 0),
