@@ -64,8 +64,9 @@ export type FetchResult = {
 export type Fetcher = {
   fetchText: (pathOrUrl: string) => Promise<FetchResult>;
   /**
-   * Counts a request made by other means (a headless browser loading the page) against the run's bound and the
-   * shared rate budget, waiting as the budget and the server's last "slow down" demand.
+   * Counts a request made by other means (a headless browser loading the page and what it asks for) against the
+   * run's bound and the shared rate budget, waiting as the budget and the server's last "slow down" demand; refuses
+   * it as fetchText would (another origin, robots.txt).
    */
   acquire: (pathOrUrl: string) => Promise<void>;
   /** The origin every request of this fetcher goes to. */
@@ -265,29 +266,33 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     return robots;
   }
 
+  /** Whether `url` may be requested at all: this origin, a public host, and robots.txt allowing it. */
+  async function checkAllowed(url: URL): Promise<RobotsRules> {
+    if (url.origin !== base.origin) {
+      throw new FetchError("BAD_URL", `${url.href} is not on ${base.origin}`, url.href);
+    }
+    assertHostAllowed(url);
+    const rules = await robotsRules();
+    if (rules.source === "unavailable") {
+      throw new FetchError(
+        "ROBOTS_UNAVAILABLE",
+        `robots.txt of ${base.origin} could not be read (${rules.reason}); crawling nothing until it can`,
+        url.href,
+      );
+    }
+    assertRobotsAllow(rules, url);
+    return rules;
+  }
+
   return {
     async fetchText(pathOrUrl) {
       const url = new URL(pathOrUrl, base);
-      if (url.origin !== base.origin) {
-        throw new FetchError("BAD_URL", `${url.href} is not on ${base.origin}`, url.href);
-      }
-      assertHostAllowed(url);
-      const rules = await robotsRules();
-      if (rules.source === "unavailable") {
-        throw new FetchError(
-          "ROBOTS_UNAVAILABLE",
-          `robots.txt of ${base.origin} could not be read (${rules.reason}); crawling nothing until it can`,
-          url.href,
-        );
-      }
-      assertRobotsAllow(rules, url);
+      const rules = await checkAllowed(url);
       return withRetries(() => fetchFollowing(url, rules, true));
     },
     async acquire(pathOrUrl) {
       const url = new URL(pathOrUrl, base);
-      if (url.origin !== base.origin)
-        throw new FetchError("BAD_URL", `${url.href} is not on ${base.origin}`, url.href);
-      assertHostAllowed(url);
+      await checkAllowed(url);
       if (requestsMade >= maxRequests) {
         throw new FetchError(
           "BUDGET_EXHAUSTED",

@@ -52,9 +52,15 @@ describeWhen(
       server = await startHfTestServer();
       // The same server under another name is another origin: the browser must not reach it, nor load images.
       const thirdParty = `<script src="${server.baseUrl.replace("127.0.0.1", "localhost")}/third-party.js"></script>`;
+      // Same-origin scripts are fetched like any request: counted, and only where robots.txt allows.
+      const scripts = '<script src="/app.js"></script><script src="/private.js"></script>';
       server.route("/papers/date/2025-09-01", () => ({
-        body: clientSidePage.replace("</body>", `<img src="/pixel.png">${thirdParty}</body>`),
+        body: clientSidePage.replace("</body>", `<img src="/pixel.png">${thirdParty}${scripts}</body>`),
       }));
+      server.route("/robots.txt", () => ({ body: "User-agent: *\nDisallow: /private.js\n" }));
+      for (const script of ["/app.js", "/private.js", "/third-party.js"]) {
+        server.route(script, () => ({ body: "void 0;", headers: { "content-type": "text/javascript" } }));
+      }
       handle = await openMemoryDb();
     });
     afterAll(async () => {
@@ -77,8 +83,17 @@ describeWhen(
     });
 
     it("renders it in headless Chromium when it holds no listing, parses the cards and records that it rendered", async () => {
+      const before = server.requests.length;
       const summary = await run("auto");
       expect(summary).toMatchObject({ status: "succeeded", items: 2, newPapers: 2 });
+      // The first fetch, the browser's load of the listing, and the one script robots.txt allows: nothing else.
+      const paths = server.requests.slice(before).map((r) => r.path);
+      expect(paths.filter((p) => p !== "/robots.txt").sort()).toEqual([
+        "/app.js",
+        "/papers/date/2025-09-01",
+        "/papers/date/2025-09-01",
+      ]);
+      expect(summary.requests).toBe(3);
       const [page] = await listRunPages(handle.db, summary.runId);
       expect(page).toMatchObject({ rendered: true, items: 2, errorCode: null });
     }, 60_000);

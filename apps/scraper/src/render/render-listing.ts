@@ -11,8 +11,8 @@ export type RenderOptions = {
 export type RenderRequest = {
   /** Only requests to this origin leave the browser: no third-party scripts, no way to internal addresses. */
   origin: string;
-  /** Counts the page load against the run's budget before the browser sends it. */
-  acquire: () => Promise<void>;
+  /** Counts a request against the run's budget (and checks robots.txt) before the browser sends it. */
+  acquire: (url: string) => Promise<void>;
 };
 
 export class RenderError extends Error {
@@ -59,12 +59,25 @@ export async function renderListing(
   try {
     const context = await browser.newContext(options.userAgent ? { userAgent: options.userAgent } : {});
     const page = await context.newPage();
-    await page.route("**/*", (route) => {
-      const sameOrigin = new URL(route.request().url()).origin === request.origin;
+    // The listing itself is counted before navigating; every other request the page makes is counted (and
+    // checked against robots.txt) as it goes, and dropped when the budget or robots.txt says no.
+    let listingCounted = true;
+    await page.route("**/*", async (route) => {
+      const target = route.request().url();
+      const sameOrigin = new URL(target).origin === request.origin;
       const needed = !["image", "font", "media"].includes(route.request().resourceType());
-      return sameOrigin && needed ? route.continue() : route.abort();
+      if (!sameOrigin || !needed) return route.abort();
+      if (listingCounted && target === url) {
+        listingCounted = false;
+        return route.continue();
+      }
+      const allowed = await request.acquire(target).then(
+        () => true,
+        () => false,
+      );
+      return allowed ? route.continue() : route.abort();
     });
-    await request.acquire();
+    await request.acquire(url);
     await page.goto(url, { timeout, waitUntil: "domcontentloaded" });
     await page
       .waitForSelector('article h3 a[href*="/papers/"], [data-target="DailyPapers"][data-props]', {

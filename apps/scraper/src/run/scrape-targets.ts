@@ -211,7 +211,7 @@ async function parseFetched(
     body = await renderListing(
       url,
       { ...(options.render ?? { mode }), userAgent: USER_AGENT },
-      { origin: fetcher.origin, acquire: () => fetcher.acquire(url) },
+      { origin: fetcher.origin, acquire: (target) => fetcher.acquire(target) },
     );
     rendered = true;
   };
