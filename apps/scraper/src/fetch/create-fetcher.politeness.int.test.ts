@@ -313,3 +313,27 @@ describe("request budget", () => {
     expect(sentTo("/papers/date/2024-08-03")).toHaveLength(0);
   });
 });
+
+describe("connections", () => {
+  it("keeps one connection to the host even when asked for several pages at once", async () => {
+    let open = 0;
+    let most = 0;
+    // Each answer takes a moment, so that concurrent requests would overlap if they had connections of their own.
+    server.route("/papers/date/2024-08-04", () => (response) => {
+      open++;
+      most = Math.max(most, open);
+      setTimeout(() => {
+        open--;
+        response.writeHead(200, { "content-type": "text/html" }).end("slow day");
+      }, 100);
+    });
+    const fetcher = fetcherFor();
+    const bodies = await Promise.all(
+      Array.from({ length: 4 }, () => fetcher.fetchText("/papers/date/2024-08-04").then((r) => r.body)),
+    );
+    await fetcher.close();
+    expect(bodies).toEqual(Array(4).fill("slow day"));
+    expect(most).toBe(1);
+    expect(new Set(server.requests.map((r) => r.remotePort)).size).toBe(1);
+  });
+});

@@ -10,6 +10,8 @@ export type LoggedRequest = {
   at: number;
   /** Date.now() when the request arrived: for comparisons with HTTP dates. */
   receivedAt: number;
+  /** The client's port: requests sharing it came over one connection. */
+  remotePort: number | undefined;
 };
 
 export type RouteReply = { status?: number; body: string; headers?: Record<string, string> };
@@ -37,6 +39,7 @@ export async function startHfTestServer(): Promise<HfTestServer> {
       headers: req.headers,
       at: performance.now(),
       receivedAt: Date.now(),
+      remotePort: req.socket.remotePort,
     };
     requests.push(logged);
     const route = routes.get(url.pathname);
