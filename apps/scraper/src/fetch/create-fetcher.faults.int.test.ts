@@ -58,6 +58,20 @@ describe("createFetcher against a faulty server", () => {
     expect(ms).toBeLessThan(2 * (200 + 1_000) + 300);
   });
 
+  it("aborts a body that stops coming at the chunk timeout, long before the attempt deadline", async () => {
+    // Headers at once, then not one byte of the promised body.
+    server.route("/stall", trickleRoute(10, 60_000));
+    const { error, ms } = await fetchWith("/stall", {
+      bodyTimeoutMs: 200,
+      attemptTimeoutMs: 20_000,
+      attempts: 1,
+    });
+    expect(error).toMatchObject({ code: "TIMEOUT", retryable: true });
+    expect(error?.message).toMatch(/timed out waiting/);
+    // The chunk timeout is checked on undici's coarse clock (about 1 s); the 20 s deadline never comes into it.
+    expect(ms).toBeLessThan(200 + 1_000 + 1_000);
+  });
+
   it("aborts a body trickling in under the chunk timeout at the attempt deadline", async () => {
     // One byte every 50 ms never trips a 500 ms body timeout (it resets on each chunk): the deadline must.
     server.route("/trickle", trickleRoute(10_000, 50));
