@@ -134,6 +134,24 @@ describe("pnpm scrape (CLI)", () => {
     expect(server.requests.slice(before).filter((r) => r.path === "/papers/date/2025-06-03")).toHaveLength(3);
   });
 
+  it("lists the days with no capture or only failed ones", async () => {
+    const result = await runCli(["gaps", "--from", "2025-06-01", "--to", "2025-06-04", "--json"], env());
+    expect(result.code).toBe(0);
+    // 06-02 was captured; 06-03 only failed; the others were never asked for.
+    expect(result.last).toMatchObject({
+      from: "2025-06-01",
+      to: "2025-06-04",
+      days: 4,
+      gaps: [
+        { date: "2025-06-01", status: "missing", weekday: "Sun" },
+        { date: "2025-06-03", status: "failed", weekday: "Tue" },
+        { date: "2025-06-04", status: "missing", weekday: "Wed" },
+      ],
+    });
+    const text = await runCli(["gaps", "--from", "2025-06-01", "--to", "2025-06-04"], env());
+    expect(text.stdout).toContain("2025-06-03 Tue failed");
+  });
+
   it("lists every invocation as a run", async () => {
     const result = await runCli(["runs", "--json"], env());
     expect(result.code).toBe(0);
@@ -173,5 +191,38 @@ describe("pnpm scrape (CLI)", () => {
     expect(bad.stderr).toMatch(/PAPERPULSE_PAGE_LOADS_PER_5MIN must be a whole number from 1 to 100/);
     const runs = await runCli(["runs", "--json"], env());
     expect(((runs.last?.runs ?? []) as { command: string }[])[0]?.command).toBe("day 2025-06-03");
+  });
+
+  it("backfills days through the API, then skips them once they have settled", async () => {
+    const first = await runCli(["backfill", "--from", "2025-06-05", "--to", "2025-06-06", "--json"], env());
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.last).toMatchObject({
+      days: 2,
+      skipped: 0,
+      withPapers: ["2025-06-05", "2025-06-06"],
+      noPapers: [],
+      failed: [],
+      run: { status: "succeeded", items: 2, newPapers: 2 },
+    });
+    // Captured long after their date, both days count as settled: nothing is left to fetch.
+    const again = await runCli(["backfill", "--from", "2025-06-05", "--to", "2025-06-06", "--json"], env());
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.last).toMatchObject({ days: 2, skipped: 2, run: null });
+  });
+
+  it("keeps raw pages with --record and parses them again with reparse, without fetching", async () => {
+    const rawDir = join(dataDir, "recorded");
+    const recorded = await runCli(["day", "2025-06-02", "--record", rawDir, "--json"], env());
+    expect(recorded.code).toBe(0);
+    const before = server.requests.length;
+    const runId = String(recorded.last?.runId);
+    const reparsed = await runCli(["reparse", "--all", "--run", runId, "--dir", rawDir, "--json"], env());
+    expect(reparsed.code, reparsed.stderr).toBe(0);
+    expect(reparsed.last).toMatchObject({
+      considered: 1,
+      missing: 0,
+      run: { status: "succeeded", items: 2 },
+    });
+    expect(server.requests.length).toBe(before);
   });
 });

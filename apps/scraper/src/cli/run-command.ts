@@ -15,6 +15,7 @@ export type CommandOutput = { exitCode: number; text: string[]; json: unknown };
 export async function runCommand(command: Exclude<Command, { name: "help" }>): Promise<CommandOutput> {
   const handle = await createDb({ holder: `pnpm scrape ${command.name} (a CLI run)` });
   const progress = createProgressDisplay();
+  // Every branch awaits its work: returning a pending promise would let `finally` close the database under it.
   try {
     switch (command.name) {
       case "import":
@@ -42,11 +43,11 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
       case "schedule":
         return { exitCode: 0, text: await runSchedule(handle.db, command), json: { stopped: true } };
       case "backfill":
-        return runBackfillCommand(handle.db, command, progress.listener);
+        return await runBackfillCommand(handle.db, command, progress.listener);
       case "gaps":
-        return runGapsCommand(handle.db, command);
+        return await runGapsCommand(handle.db, command);
       case "reparse":
-        return runReparseCommand(handle.db, command, progress.listener);
+        return await runReparseCommand(handle.db, command, progress.listener);
       case "retopic":
         return describeRetopic(
           await retopicPapers(handle.db, progress.listener ? { onProgress: progress.listener } : {}),
