@@ -6,17 +6,34 @@ import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/te
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { fetchCsv } from "./support/csv";
-import { arbitraryQuery, exportRoutes, hostileCases, invalidFor, pageRoutes } from "./support/hostile";
+import {
+  arbitraryQuery,
+  detailRoutes,
+  dotSegmentPaths,
+  exportRoutes,
+  type HostileCase,
+  hostileCases,
+  hostileSegments,
+  invalidFor,
+  pageRoutes,
+  type Route,
+  rawRequest,
+  runNowCases,
+} from "./support/hostile";
 import { type RunningDashboard, startDashboard } from "./support/server";
 import { A, B, papersHeader, rowsFor, seedSynthetic } from "./support/synthetic";
 
 // The CSV routes against the built app (`next start`), once on an embedded PGlite folder and once on the Postgres
 // server, with synthetic data whose every expected cell is written out in ./support/synthetic.ts (the aggregates
 // are worked out by hand in the comments). Then hostile parameters on every route: 400 or an inline message, never
-// a 500.
+// a 500; hostile paths on the detail pages: 404; hostile "Run now" requests: refused with a message. An admin token
+// is configured on both servers, so that no request here can start a run.
 
 type Target = { kind: string; available: boolean; missing: string; start: () => Promise<Started> };
-type Started = { server: RunningDashboard; cleanup: () => Promise<void> };
+type Started = { server: RunningDashboard; runId: number; cleanup: () => Promise<void> };
+
+const token = "export-test-admin-token-0123456789";
+const env = { PAPERPULSE_ADMIN_TOKEN: token };
 
 const targets: Target[] = [
   {
@@ -26,13 +43,14 @@ const targets: Target[] = [
     start: async () => {
       const dataDir = mkdtempSync(join(tmpdir(), "paperpulse-export-"));
       const handle = await createDb({ dataDir, databaseUrl: undefined, holder: "the dashboard export test" });
+      let runId = 0;
       try {
-        await seedSynthetic(handle.db);
+        runId = await seedSynthetic(handle.db);
       } finally {
         await handle.close();
       }
-      const server = await startDashboard({ dataDir });
-      return { server, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
+      const server = await startDashboard({ dataDir }, { env });
+      return { server, runId, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
     },
   },
   {
@@ -41,13 +59,15 @@ const targets: Target[] = [
     missing: "TEST_DATABASE_URL is not set (no Postgres server)",
     start: async () => {
       const handle: TestDbHandle = await openServerDb();
-      await seedSynthetic(handle.db);
+      const runId = await seedSynthetic(handle.db);
       if (!handle.url) throw new Error("the test database has no URL");
-      const server = await startDashboard({ databaseUrl: handle.url }).catch(async (error: unknown) => {
-        await handle.close();
-        throw error;
-      });
-      return { server, cleanup: () => handle.close() };
+      const server = await startDashboard({ databaseUrl: handle.url }, { env }).catch(
+        async (error: unknown) => {
+          await handle.close();
+          throw error;
+        },
+      );
+      return { server, runId, cleanup: () => handle.close() };
     },
   },
 ];
@@ -61,10 +81,28 @@ for (const target of targets) {
     };
 
     // Parameter handling does not depend on the database: hostile inputs run against the embedded one only (not
-    // registered at all on Postgres, rather than shown as skipped).
+    // registered at all on Postgres, rather than shown as skipped). The detail pages look their path segment up in
+    // the database, and "Run now" reads the mode from it: those hostile tests run on both.
     const hostile = (name: string, body: () => Promise<void>) => {
       if (target.kind === "pglite") it(name, body);
     };
+    const base = () => url("");
+    const runId = () => started?.runId ?? 0;
+
+    /** A page with a hostile query: 200, an inline message exactly when the route reads an invalid value. */
+    const expectPage = async (route: Route, testCase: HostileCase) => {
+      const response = await fetch(url(`${route.path}?${testCase.query}`));
+      const html = await response.text();
+      const label = `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`;
+      expect(response.status, label).toBe(200);
+      expect(html.includes("data-param-issues"), label).toBe(invalidFor(testCase, route));
+      if (route.title) expect(html.includes(`<title>${route.title} · Paperpulse</title>`), label).toBe(true);
+      // Scraped or hostile text is never markup; a hostile runNow value is not a Run now result.
+      expect(html, label).not.toContain("<img src=x onerror");
+      expect(html, label).not.toContain("data-run-now-result");
+    };
+    /** A response that says what was not found: the not-found page, or the plain-text answer for undecodable paths. */
+    const notFoundMessage = /There is no such paper, organisation or run here|^Not found: /;
 
     beforeAll(async () => {
       started = await target.start();
@@ -278,7 +316,7 @@ for (const target of targets) {
           for (const testCase of hostileCases) {
             const response = await fetch(url(`${route.path}?${testCase.query}`));
             const body = await response.text();
-            const invalid = invalidFor(testCase, route.reads);
+            const invalid = invalidFor(testCase, route);
             expect(response.status, `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`).toBe(
               invalid ? 400 : 200,
             );
@@ -289,41 +327,77 @@ for (const target of targets) {
     );
 
     hostile(
-      "renders hostile parameters on every page as an inline message, never a 500 (table)",
+      "renders hostile parameters on every list page as an inline message, never a 500 (table)",
       async () => {
-        for (const route of [...pageRoutes, { path: "/runs", reads: [] }]) {
-          for (const testCase of hostileCases) {
-            const response = await fetch(url(`${route.path}?${testCase.query}`));
-            const html = await response.text();
-            const label = `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`;
-            expect(response.status, label).toBe(200);
-            expect(html.includes("data-param-issues"), label).toBe(
-              route.path !== "/runs" && invalidFor(testCase, route.reads),
-            );
-            // Scraped or hostile text is never markup.
-            expect(html, label).not.toContain("<img src=x onerror");
-          }
-        }
-        for (const path of [
-          "/papers/%27%3B--",
-          `/papers/${"x".repeat(5000)}`,
-          "/papers/%00",
-          "/orgs/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-          `/orgs/${"y".repeat(300)}`,
-          "/runs/abc",
-          "/runs/-1",
-          "/runs/1.5",
-          "/runs/99999999999999999999",
-          "/runs/2147483648",
-        ]) {
-          const response = await fetch(url(path));
-          expect(response.status, path).toBe(404);
+        for (const route of pageRoutes) {
+          for (const testCase of hostileCases) await expectPage(route, testCase);
         }
       },
     );
 
+    it("renders hostile parameters on the paper, organisation and run pages: an inline message where read, never a 500 (table)", async () => {
+      for (const route of detailRoutes(runId())) {
+        for (const testCase of hostileCases) await expectPage(route, testCase);
+      }
+    });
+
+    it("answers hostile path segments of the paper, organisation and run pages with 404 and a message (table)", async () => {
+      for (const prefix of ["/papers/", "/orgs/", "/runs/"]) {
+        for (const { segment, why } of hostileSegments) {
+          const response = await rawRequest(base(), `${prefix}${segment}`);
+          const label = `${prefix}${segment.slice(0, 60)} (${why})`;
+          expect(response.status, label).toBe(404);
+          expect(notFoundMessage.test(response.body), label).toBe(true);
+        }
+      }
+      for (const path of dotSegmentPaths) {
+        const response = await rawRequest(base(), path);
+        expect(response.status, path).toBe(200);
+        expect(response.body.includes("<h1>Overview</h1>"), path).toBe(true);
+      }
+      // The seeded run and the organisation exist: the 404s above are about the segments.
+      expect((await rawRequest(base(), `/runs/${runId()}`)).status).toBe(200);
+      expect((await rawRequest(base(), "/orgs/%2Borg-plus")).status).toBe(200);
+    });
+
+    it("refuses hostile Run now requests with 401, 403 or 413 and a message, and starts no run (table)", async () => {
+      for (const [index, testCase] of runNowCases(token).entries()) {
+        const path = `/api/runs/run-now${testCase.query ? `?${testCase.query}` : ""}`;
+        const response = await rawRequest(base(), path, {
+          method: "POST",
+          // One client per case: the per-client rate limit is not what is tested here.
+          headers: { "x-forwarded-for": `198.51.100.${index + 1}`, ...testCase.headers },
+          body: testCase.body,
+        });
+        expect(response.status, testCase.why).toBe(testCase.status);
+        expect(response.body, testCase.why).toMatch(testCase.message);
+      }
+      const runs = await (await fetch(url("/runs"))).text();
+      expect(runs.match(/data-run-id="\d+"/g)).toEqual([`data-run-id="${runId()}"`]);
+    });
+
+    it("answers other methods on Run now with 405, Allow: POST and a message, and paths below it with 404", async () => {
+      for (const method of ["GET", "HEAD", "PUT", "PATCH", "DELETE"]) {
+        const response = await rawRequest(base(), "/api/runs/run-now?token=x%00", { method });
+        expect(response.status, method).toBe(405);
+        expect(response.headers.allow, method).toBe("POST");
+        if (method !== "HEAD")
+          expect(response.body, method).toBe("Method not allowed: Run now is POST only.\n");
+      }
+      for (const path of [
+        "/api/runs/run-now/x",
+        "/api/runs/run-now%00",
+        "/api/runs/run-now/%FF",
+        "/api/runs/1",
+      ]) {
+        const response = await rawRequest(base(), path, { method: "POST" });
+        expect(response.status, path).toBe(404);
+        expect(notFoundMessage.test(response.body), path).toBe(true);
+      }
+    });
+
     hostile("never answers 500 to arbitrary parameters on any route (property)", async () => {
-      const routes = [...exportRoutes, ...pageRoutes, { path: "/runs", reads: [] }].map((r) => r.path);
+      const routes = [...exportRoutes, ...pageRoutes, ...detailRoutes(runId())].map((r) => r.path);
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...routes), arbitraryQuery, async (path, query) => {
           const response = await fetch(url(`${path}?${query}`));

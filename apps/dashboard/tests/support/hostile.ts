@@ -1,7 +1,9 @@
+import { type IncomingHttpHeaders, request } from "node:http";
 import fc from "fast-check";
 
 // Hostile URL parameters for every route: what a fuzzer, a crafted link or a confused script sends. Each case says
 // whether it is invalid (400 on exports, an inline message on pages) or merely odd but valid (bound as a value).
+// Then hostile path segments for the detail pages, and hostile requests to "Run now".
 
 export type HostileCase = { query: string; invalid: boolean; why: string };
 
@@ -48,10 +50,17 @@ export const hostileCases: HostileCase[] = [
   { query: "top=1000000", invalid: true, why: "too many series" },
   { query: "period=year", invalid: true, why: "keyword window outside the allowlist" },
   { query: "minCount=0", invalid: true, why: "minimum count below 1" },
+  { query: "runNow=started%3Cscript%3E", invalid: false, why: "a Run now result that is not one" },
 ];
 
+/**
+ * A route, the view parameters it reads, and whether it reads the shared filters at all (`filters: false`: the
+ * query is ignored). `title` is the page's <title> whatever the query.
+ */
+export type Route = { path: string; reads: string[]; filters?: false; title?: string };
+
 /** Routes whose query goes through the shared parsers, and which of the view parameters each one reads. */
-export const exportRoutes: { path: string; reads: string[] }[] = [
+export const exportRoutes: Route[] = [
   { path: "/api/export/papers.csv", reads: ["sort"] },
   { path: "/api/export/snapshots.csv", reads: [] },
   { path: "/api/export/orgs.csv", reads: ["sort"] },
@@ -60,20 +69,155 @@ export const exportRoutes: { path: string; reads: string[] }[] = [
   { path: "/api/export/keywords.csv", reads: ["period", "minCount"] },
 ];
 
-export const pageRoutes: { path: string; reads: string[] }[] = [
+export const pageRoutes: Route[] = [
   { path: "/", reads: ["granularity"] },
   { path: "/papers", reads: ["sort", "page"] },
   { path: "/orgs", reads: ["granularity", "top", "sort"] },
   { path: "/topics", reads: ["granularity", "top", "period", "minCount"] },
+  { path: "/runs", reads: [], filters: false },
 ];
+
+/**
+ * The detail pages of the synthetic seed (./synthetic.ts). Of their queries only the organisation page reads one:
+ * the shared filters (its trend is always per month, so `granularity` is ignored there).
+ */
+export function detailRoutes(runId: number): Route[] {
+  return [
+    { path: "/papers/2303.00300", reads: [], filters: false, title: "Paper 2303.00300" },
+    { path: "/orgs/acme", reads: [], title: "acme" },
+    { path: `/runs/${runId}`, reads: [], filters: false, title: `Run #${runId}` },
+  ];
+}
 
 const viewParams = ["sort", "page", "granularity", "top", "period", "minCount"];
 
-/** Whether a case is invalid for a route: view parameters a route does not read are ignored, so they are fine. */
-export function invalidFor(testCase: HostileCase, reads: string[]): boolean {
+/**
+ * Whether a case is invalid for a route: view parameters a route does not read are ignored, so they are fine, and
+ * so is everything on a route that reads no filters.
+ */
+export function invalidFor(testCase: HostileCase, route: Route): boolean {
   if (!testCase.invalid) return false;
   const names = new URLSearchParams(testCase.query).keys();
-  return [...names].some((name) => !viewParams.includes(name) || reads.includes(name));
+  return [...names].some((name) =>
+    viewParams.includes(name) ? route.reads.includes(name) : route.filters !== false,
+  );
+}
+
+/**
+ * Path segments that name no paper, organisation or run, sent as written (no client-side normalisation): each of
+ * /papers/SEGMENT, /orgs/SEGMENT and /runs/SEGMENT answers 404 with a message.
+ */
+export const hostileSegments: { segment: string; why: string }[] = [
+  { segment: "%27%3B--", why: "SQL comment" },
+  { segment: "%27%20OR%20%271%27%3D%271", why: "SQL tautology" },
+  { segment: "x%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E", why: "markup" },
+  { segment: long(101), why: "longer than any paper id" },
+  { segment: long(201), why: "longer than any organisation name" },
+  { segment: long(5000), why: "very long" },
+  { segment: "%00", why: "NUL byte" },
+  { segment: "1%00", why: "a run id and a NUL byte" },
+  { segment: "a%0D%0Aset-cookie%3Ax", why: "control characters" },
+  { segment: "%20", why: "only a space" },
+  { segment: "%25", why: "a literal percent sign" },
+  { segment: "%E6%97%A5%E6%9C%AC%F0%9F%9A%80", why: "unicode text" },
+  { segment: "%E0%A4%A", why: "broken percent-encoding" },
+  { segment: "%FF", why: "a byte that is not UTF-8" },
+  { segment: "%ED%A0%80", why: "an encoded lone surrogate" },
+  { segment: "..%2F..%2Fetc%2Fpasswd", why: "encoded path traversal" },
+  { segment: "-1", why: "negative" },
+  { segment: "0", why: "zero" },
+  { segment: "abc", why: "not a number" },
+  { segment: "1.5", why: "fractional" },
+  { segment: "1e3", why: "exponent notation" },
+  { segment: "0x1", why: "hexadecimal" },
+  { segment: "%EF%BC%91", why: "a fullwidth digit" },
+  { segment: "2147483648", why: "just above int4" },
+  { segment: "99999999999999999999", why: "beyond any integer type" },
+];
+
+/** Dot segments, sent as written: resolved as a browser resolves them (to the overview), never an id called "..". */
+export const dotSegmentPaths = ["/papers/..", "/orgs/%2e%2e", "/runs/../..", "/papers/.%2E"];
+
+export type RunNowCase = { why: string; query?: string; headers?: Record<string, string>; body?: string };
+
+const form = { "content-type": "application/x-www-form-urlencoded" };
+
+/**
+ * Hostile "Run now" requests to a dashboard with an admin token: none may start a run. `status` and `message` are
+ * what each must be answered with. The token is never read from the URL.
+ */
+export function runNowCases(token: string): (RunNowCase & { status: number; message: RegExp })[] {
+  const needsToken = { status: 401, message: /^Run now needs the admin token/ };
+  const wrongToken = { status: 403, message: /^Wrong admin token\./ };
+  const crossSite = { status: 403, message: /^Cross-site request refused/ };
+  return [
+    { why: "the right token, but in the query string", query: `token=${token}`, ...needsToken },
+    { why: "SQL in the query", query: "token=%27%3B%20drop%20table%20scrape_runs%3B--", ...needsToken },
+    { why: "NUL in the query", query: "job=refresh%00", ...needsToken },
+    { why: "very long query", query: `x=${long(5000)}`, ...needsToken },
+    { why: "NUL as the form token", headers: form, body: "token=%00", ...wrongToken },
+    { why: "SQL as the form token", headers: form, body: "token=%27%20OR%20%271%27%3D%271", ...wrongToken },
+    { why: "broken percent-encoding in the form", headers: form, body: "token=%E0%A4%A", ...wrongToken },
+    { why: "unicode form token", headers: form, body: "token=%E6%97%A5%E6%9C%AC%F0%9F%9A%80", ...wrongToken },
+    {
+      why: "the token twice, a wrong one first",
+      headers: form,
+      body: `token=wrong&token=${token}`,
+      ...wrongToken,
+    },
+    { why: "an empty form token", headers: form, body: "token=", ...needsToken },
+    {
+      why: "a form over 4 KiB",
+      headers: form,
+      body: `token=${long(5000)}`,
+      status: 413,
+      message: /^Form too large \(at most 4096 bytes\)/,
+    },
+    { why: "a very long bearer token", headers: { authorization: `Bearer ${long(5000)}` }, ...wrongToken },
+    { why: "SQL as the bearer token", headers: { authorization: "Bearer ' OR '1'='1" }, ...wrongToken },
+    {
+      why: "Basic instead of Bearer credentials",
+      headers: { authorization: `Basic ${Buffer.from(`admin:${token}`).toString("base64")}` },
+      ...needsToken,
+    },
+    {
+      why: "the token in a JSON body",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token }),
+      ...needsToken,
+    },
+    { why: "a very long X-Forwarded-For", headers: { "x-forwarded-for": long(5000) }, ...needsToken },
+    { why: "an origin that is not a URL", headers: { origin: "http://[::1" }, ...crossSite },
+    { why: "a very long foreign origin", headers: { origin: `https://${long(5000)}.example` }, ...crossSite },
+    { why: "an unknown Sec-Fetch-Site", headers: { "sec-fetch-site": "'; drop" }, ...crossSite },
+  ];
+}
+
+export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: string };
+
+/** An HTTP request whose path goes on the wire exactly as written (fetch would resolve dot segments first). */
+export function rawRequest(
+  baseUrl: string,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
+  const { hostname, port } = new URL(baseUrl);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { hostname, port, path, method: init.method ?? "GET", headers: init.headers },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(init.body);
+  });
 }
 
 /** Arbitrary query strings: known and unknown names, any text as values, repeated names, raw percent signs. */

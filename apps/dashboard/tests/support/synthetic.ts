@@ -76,7 +76,7 @@ const p3 = {
   keywords: [],
 };
 
-const captures: Capture[] = [
+export const syntheticCaptures: Capture[] = [
   {
     capturedAt: captureA,
     listingDate: "2023-03-01",
@@ -99,20 +99,36 @@ const captures: Capture[] = [
   },
 ];
 
-export async function seedSynthetic(db: Db): Promise<void> {
-  // The dashboard writes the reviewed taxonomy's catalogue when it starts; these two entries keep its order and labels.
-  await saveTopicCatalog(db, [
-    { slug: "llm", label: "Language models", description: "Large language models" },
-    { slug: "video", label: "Video", description: "Video generation and understanding" },
-  ]);
+// The dashboard writes the reviewed taxonomy's catalogue when it starts; these two entries keep its order and labels.
+export const syntheticTopics = [
+  { slug: "llm", label: "Language models", description: "Large language models" },
+  { slug: "video", label: "Video", description: "Video generation and understanding" },
+];
+
+/** Seeds the captures above in one succeeded run, and returns that run's id. */
+export async function seedSynthetic(db: Db): Promise<number> {
+  await saveTopicCatalog(db, syntheticTopics);
   const run = await startRun(db, { trigger: "manual", command: "dashboard export test", plan: {} });
-  for (const [index, capture] of captures.entries()) {
+  for (const [index, capture] of syntheticCaptures.entries()) {
     await saveCapture(db, {
       runId: run.id,
       page: { url: `https://huggingface.co/api/daily_papers?test=${index}`, kind: "api" },
       capture,
     });
   }
+  await finishRun(db, run.id, { status: "succeeded" });
+  return run.id;
+}
+
+/** A succeeded run that captured an empty listing (a valid page, no papers) at `capturedAt`. */
+export async function seedEmptyCaptureAt(db: Db, capturedAt: Date): Promise<void> {
+  const listingDate = capturedAt.toISOString().slice(0, 10);
+  const run = await startRun(db, { trigger: "manual", command: `capture at ${listingDate}`, plan: {} });
+  await saveCapture(db, {
+    runId: run.id,
+    page: { url: `https://huggingface.co/api/daily_papers?date=${listingDate}`, kind: "api" },
+    capture: { capturedAt, listingDate, papers: [] },
+  });
   await finishRun(db, run.id, { status: "succeeded" });
 }
 

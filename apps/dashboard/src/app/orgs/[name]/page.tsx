@@ -32,8 +32,20 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: validName(name) ? name : "Organisation" };
 }
 
+/**
+ * The page receives its segment percent-encoded ("%2Borg-plus" for /orgs/%2Borg-plus; generateMetadata gets it
+ * decoded, vercel/next.js#95343): decoded here, else no organisation could have a name that links encode.
+ */
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return "";
+  }
+}
+
 export default async function OrgPage({ params, searchParams }: Props) {
-  const { name } = await params;
+  const name = decodeName((await params).name);
   if (!validName(name)) notFound();
   const db = await getDb();
   const org = await getOrganization(db, name);

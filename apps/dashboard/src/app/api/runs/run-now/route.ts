@@ -61,6 +61,11 @@ export function GET(): Response {
   return text(405, "Method not allowed: Run now is POST only.", { allow: "POST" });
 }
 
+// Next's own 405 for methods a route does not export has no message and no Allow header.
+export const PUT = GET;
+export const PATCH = GET;
+export const DELETE = GET;
+
 function isForm(headers: Headers): boolean {
   return headers.get("content-type")?.startsWith("application/x-www-form-urlencoded") ?? false;
 }
