@@ -2,8 +2,8 @@
 // synthetic archive, so that no real paper title or abstract ends up in the repository.
 //
 // Writes the archive into a temporary folder, imports it with `pnpm scrape import` (one run per month, so the Runs
-// view has a history), recomputes topics, builds and serves the dashboard on that folder with the schedule off,
-// and photographs each view in headless Chromium at 1280×900. The server and the temporary folder go away at the
+// view has a history), recomputes topics, builds and serves the dashboard on that folder with the schedule off
+// (the Runs view with it on, to show it), and photographs each view in headless Chromium at 1280×900. The server and the temporary folder go away at the
 // end, also on failure or Ctrl-C. Run with tsx (the generator is TypeScript): `pnpm screenshots`.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync } from "node:fs";
@@ -126,7 +126,8 @@ async function main() {
       wait: ["[data-chart=upvotes] .recharts-bar-rectangle"],
     },
     { name: "topics", path: "/topics", wait: ["[data-chart=topic-shares] .recharts-line-curve"] },
-    { name: "runs", path: "/runs", wait: ["tr[data-run-id]"] },
+    // The Runs view shows the schedule: it is taken from a server with the default schedule on (see below).
+    { name: "runs", path: "/runs", wait: ["tr[data-run-id]", "[data-schedule]"], schedule: true },
   ];
 
   step("Taking screenshots");
@@ -152,6 +153,14 @@ async function main() {
   });
   mkdirSync(outDir, { recursive: true });
   for (const view of views) {
+    if (view.schedule && !server.scheduling) {
+      // The default schedule, run by the server as `pnpm start` would. Its scrape target is a loopback address the
+      // scraper refuses before recording a run, so a job falling due meanwhile sends nothing to Hugging Face.
+      await stopChild(server);
+      server = startServer(port, { PAPERPULSE_SCHEDULE: "on", HF_BASE_URL: "http://127.0.0.1:9" });
+      server.scheduling = true;
+      await waitUntilServing(server, url);
+    }
     const before = problems.length;
     const response = await page.goto(`${url}${view.path}`, { waitUntil: "networkidle" });
     if (!response?.ok()) throw new Error(`${view.path} answered ${response?.status()}`);
@@ -183,14 +192,14 @@ function run(command, args) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} exited with ${result.status}`);
 }
 
-function startServer(port) {
+function startServer(port, extraEnv = {}) {
   const nextBin = createRequire(join(dashboard, "package.json")).resolve("next/dist/bin/next");
   const child = spawn(
     process.execPath,
     [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
     {
       cwd: dashboard,
-      env: { ...env, PORT: String(port), NEXT_MANUAL_SIG_HANDLE: "1" },
+      env: { ...env, PORT: String(port), NEXT_MANUAL_SIG_HANDLE: "1", ...extraEnv },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );
