@@ -12,6 +12,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM_ARGS } from "../../apps/scraper/src/render/render-listing.ts";
 import { writeSyntheticArchive } from "../../apps/scraper/src/testing/synthetic-archive.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -134,16 +135,7 @@ async function main() {
   const { chromium } = createRequire(join(dashboard, "package.json"))("playwright-core");
   browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const page = await browser.newPage({ viewport, deviceScaleFactor: 1, colorScheme: "light" });
   const problems = [];

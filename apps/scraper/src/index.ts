@@ -2,6 +2,7 @@
 export { createFetcher, USER_AGENT } from "./fetch/create-fetcher.ts";
 export { FetchError } from "./fetch/errors.ts";
 export { type ImportOptions, importPaths } from "./import/import-paths.ts";
+export { CHROMIUM_ARGS } from "./render/render-listing.ts";
 export { parseBody } from "./run/parse-body.ts";
 export { type ScrapeOptions, scrapeTargets } from "./run/scrape-targets.ts";
 export type { Progress, RunSummary } from "./run/summary.ts";

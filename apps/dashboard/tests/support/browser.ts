@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { CHROMIUM_ARGS } from "@paperpulse/scraper";
 import { type Browser, chromium, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -18,16 +19,7 @@ export type OpenBrowser = {
 export async function openBrowser(options: { acceptDownloads?: boolean } = {}): Promise<OpenBrowser> {
   const browser = await chromium.launch({
     executablePath: chromiumPath,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    args: [...CHROMIUM_ARGS],
   });
   const page = await browser.newPage({
     viewport: { width: 1280, height: 900 },

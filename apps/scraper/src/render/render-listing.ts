@@ -28,7 +28,8 @@ export function defaultChromiumPath(env: NodeJS.ProcessEnv = process.env): strin
 }
 
 // Flags that keep a headless Chromium quiet on a machine with no network but the target, and running as root.
-const CHROMIUM_ARGS = [
+// Shared with the dashboard's browser tests and the screenshot script, which run the same Chromium.
+export const CHROMIUM_ARGS: readonly string[] = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -55,7 +56,7 @@ export async function renderListing(
   const timeout = options.timeoutMs ?? 30_000;
   // Loaded on first use: most runs never render, and the library is large.
   const { chromium } = await import("playwright-core");
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout });
+  const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], timeout });
   try {
     const context = await browser.newContext(options.userAgent ? { userAgent: options.userAgent } : {});
     const page = await context.newPage();
