@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../sources/targets.ts";
 import { parseCommand } from "./parse-command.ts";
@@ -55,6 +56,9 @@ describe("parseCommand", () => {
       render: "always",
     });
     expect(parse("day")).toMatchObject({ raw: { dir: "/tmp/pp/raw", recordAll: false }, render: "auto" });
+    // An empty variable means unset, as it does for the database folder.
+    const empty = { PAPERPULSE_DATA_DIR: "", PAPERPULSE_RAW_DIR: " " };
+    expect(parseCommand(["day"], empty, now).command).toMatchObject({ raw: { dir: resolve(".data/raw") } });
   });
 
   it("plans refresh like the scheduled job: today back through the configured days, through its source", () => {

@@ -11,7 +11,8 @@ export function hashBody(body: string): string {
 
 /** Where raw pages live: PAPERPULSE_RAW_DIR, else `raw` in the data folder. */
 export function defaultRawDir(env: NodeJS.ProcessEnv = process.env): string {
-  return resolve(env.PAPERPULSE_RAW_DIR ?? join(env.PAPERPULSE_DATA_DIR ?? "./.data", "raw"));
+  // Empty means unset, as for the database folder: never a folder named "raw" wherever the command runs.
+  return resolve(env.PAPERPULSE_RAW_DIR?.trim() || join(env.PAPERPULSE_DATA_DIR?.trim() || "./.data", "raw"));
 }
 
 function rawPath(dir: string, hash: string): string {

@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { selectRows } from "@paperpulse/db";
 import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
@@ -34,7 +37,9 @@ describeWhen(
   () => {
     let server: HfTestServer;
     let database: TestDbHandle;
+    let dataDir: string;
     beforeAll(async () => {
+      dataDir = mkdtempSync(join(tmpdir(), "paperpulse-one-run-"));
       server = await startHfTestServer();
       // A slow listing (a day without papers) keeps the first run going while the others try to start.
       const props = JSON.stringify({ dailyPapers: [] }).replaceAll('"', "&quot;");
@@ -47,10 +52,12 @@ describeWhen(
     afterAll(async () => {
       await server.close();
       await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     });
 
     it("execute one at a time: one run, and every other process is told which run is active", async () => {
-      const env = cliEnv("", server.baseUrl, { DATABASE_URL: database.url ?? "" });
+      // Postgres holds the data; the folder only receives the raw pages runs keep.
+      const env = cliEnv(dataDir, server.baseUrl, { DATABASE_URL: database.url ?? "" });
       const outcomes = await Promise.all(
         Array.from({ length: CONTENDERS }, () => runCli(["day", "2025-06-02", "--json"], env)),
       );
