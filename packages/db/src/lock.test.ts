@@ -1,41 +1,57 @@
-import { execFile, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
 const lockModule = join(dirname(fileURLToPath(import.meta.url)), "lock.ts");
 
-// Each contender waits for the same instant, tries to take the lock, says what happened and holds it a while.
+// Each contender says it is ready, waits for the "go" file, tries to take the lock and says what happened. The
+// winner holds it until the "done" file appears: every contender has answered by then, however slowly it started.
 const contender = `
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 const { acquireDataDirLock } = await import(${JSON.stringify(lockModule)});
-const [dir, at] = process.argv.slice(-2);
-while (Date.now() < Number(at)) await new Promise((r) => setTimeout(r, 1));
+const [dir, control] = process.argv.slice(-2);
+const until = async (name) => { while (!existsSync(join(control, name))) await new Promise((r) => setTimeout(r, 1)); };
+console.log("ready");
+await until("go");
 try {
   const release = acquireDataDirLock(dir, "contender " + process.pid);
   console.log("held");
-  await new Promise((r) => setTimeout(r, 3000));
+  await until("done");
   release();
 } catch (error) {
   console.log(error.code === "DATA_DIR_LOCKED" ? "locked" : "error " + error.message);
 }`;
 
-function contend(dir: string, at: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", "--input-type=module", "-e", contender, "--", dir, String(at)],
-      { timeout: 30_000 },
-      (error, stdout) => (error ? reject(error) : resolve(stdout.trim())),
-    );
-  });
-}
-
 async function race(dir: string, contenders: number): Promise<string[]> {
-  // Far enough ahead for every process to have started, so that they all try within a few milliseconds.
-  const at = Date.now() + 4_000;
-  return (await Promise.all(Array.from({ length: contenders }, () => contend(dir, at)))).sort();
+  const control = mkdtempSync(join(tmpdir(), "paperpulse-lock-control-"));
+  try {
+    const children = Array.from({ length: contenders }, () =>
+      spawn(
+        process.execPath,
+        ["--import", "tsx", "--input-type=module", "-e", contender, "--", dir, control],
+        {
+          stdio: ["ignore", "pipe", "inherit"],
+        },
+      ),
+    );
+    // Listened for from the start: a contender that lost exits at once, before we would look.
+    const closed = children.map((child) => new Promise((resolve) => child.once("close", resolve)));
+    const lines = children.map((child) => createInterface({ input: child.stdout })[Symbol.asyncIterator]());
+    const next = async (i: number) => String((await lines[i]?.next())?.value ?? "exited");
+    expect(await Promise.all(children.map((_, i) => next(i)))).toEqual(Array(contenders).fill("ready"));
+    writeFileSync(join(control, "go"), "");
+    const answers = await Promise.all(children.map((_, i) => next(i)));
+    writeFileSync(join(control, "done"), "");
+    await Promise.all(closed);
+    return answers.sort();
+  } finally {
+    rmSync(control, { recursive: true, force: true });
+  }
 }
 
 describe("the PGlite folder lock under contention", () => {

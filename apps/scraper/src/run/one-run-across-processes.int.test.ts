@@ -45,7 +45,7 @@ describeWhen(
       const props = JSON.stringify({ dailyPapers: [] }).replaceAll('"', "&quot;");
       const page = `<html><body><div data-target="DailyPapers" data-props="${props}"></div></body></html>`;
       server.route("/papers/date/2025-06-02", () => (response) => {
-        setTimeout(() => response.writeHead(200, { "content-type": "text/html" }).end(page), 4_000);
+        setTimeout(() => response.writeHead(200, { "content-type": "text/html" }).end(page), 8_000);
       });
       database = await openServerDb();
     });
