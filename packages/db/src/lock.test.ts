@@ -1,8 +1,9 @@
-import { spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -29,19 +30,23 @@ try {
 
 async function race(dir: string, contenders: number): Promise<string[]> {
   const control = mkdtempSync(join(tmpdir(), "paperpulse-lock-control-"));
+  const children: ChildProcess[] = [];
   try {
-    const children = Array.from({ length: contenders }, () =>
-      spawn(
-        process.execPath,
-        ["--import", "tsx", "--input-type=module", "-e", contender, "--", dir, control],
-        {
-          stdio: ["ignore", "pipe", "inherit"],
-        },
-      ),
-    );
+    for (let i = 0; i < contenders; i++)
+      children.push(
+        spawn(
+          process.execPath,
+          ["--import", "tsx", "--input-type=module", "-e", contender, "--", dir, control],
+          {
+            stdio: ["ignore", "pipe", "inherit"],
+          },
+        ),
+      );
     // Listened for from the start: a contender that lost exits at once, before we would look.
     const closed = children.map((child) => new Promise((resolve) => child.once("close", resolve)));
-    const lines = children.map((child) => createInterface({ input: child.stdout })[Symbol.asyncIterator]());
+    const lines = children.map((child) =>
+      createInterface({ input: child.stdout as Readable })[Symbol.asyncIterator](),
+    );
     const next = async (i: number) => String((await lines[i]?.next())?.value ?? "exited");
     expect(await Promise.all(children.map((_, i) => next(i)))).toEqual(Array(contenders).fill("ready"));
     writeFileSync(join(control, "go"), "");
@@ -50,6 +55,9 @@ async function race(dir: string, contenders: number): Promise<string[]> {
     await Promise.all(closed);
     return answers.sort();
   } finally {
+    // A test that failed half-way must not leave contenders polling for a signal that never comes.
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     rmSync(control, { recursive: true, force: true });
   }
 }

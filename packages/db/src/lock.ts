@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { isProcessAlive } from "./process-alive.ts";
@@ -21,44 +21,65 @@ export class DataDirLockedError extends Error {
   }
 }
 
-export type LockOwner = { pid: number; host: string; holder: string; since: string };
+export type LockOwner = { pid: number; host: string; holder: string; since: string; nonce?: string };
+
+// A process that died while removing a stale lock leaves its takeover guard behind: after this long it is ignored.
+const TAKEOVER_STALE_MS = 10_000;
 
 export function acquireDataDirLock(dataDir: string, holder: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, "paperpulse.lock");
-  const owner: LockOwner = { pid: process.pid, host: hostname(), holder, since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // The nonce makes every lock's content unique: a stale lock is never mistaken for a fresh one that replaced it.
+  const owner: LockOwner = {
+    pid: process.pid,
+    host: hostname(),
+    holder,
+    since: new Date().toISOString(),
+    nonce: randomUUID(),
+  };
+  for (let attempt = 0; attempt < 200; attempt++) {
     if (createComplete(path, owner)) {
       const release = () => {
-        if (readOwner(path)?.pid === process.pid) unlinkQuietly(path);
+        if (readOwner(path)?.nonce === owner.nonce) unlinkQuietly(path);
         process.off("exit", release);
       };
       process.on("exit", release);
       return release;
     }
-    const current = readOwner(path);
+    const judged = readText(path);
+    const current = parseOwner(judged);
     if (current && isAlive(current)) throw new DataDirLockedError(dataDir, current);
-    // The holder died without releasing (SIGKILL, power loss): the lock is stale. Another process may be taking it
-    // over at this very moment, so move it aside under a name of our own and look at what we moved: if it is a live
-    // holder's fresh lock rather than the stale one, it goes back and we are the ones who wait.
-    const aside = `${path}.${process.pid}.${randomUUID()}.stale`;
-    try {
-      renameSync(path, aside);
-    } catch {
-      continue; // gone already: someone else removed it
-    }
-    const moved = readOwner(aside);
-    if (moved && isAlive(moved)) {
-      try {
-        linkSync(aside, path);
-      } finally {
-        unlinkQuietly(aside);
-      }
-      throw new DataDirLockedError(dataDir, moved);
-    }
-    unlinkQuietly(aside);
+    // The holder died without releasing (SIGKILL, power loss): the lock is stale.
+    removeStale(path, judged, owner);
   }
   throw new Error(`Could not take the lock ${path}: other processes keep racing for it`);
+}
+
+/**
+ * Removes the lock at `path` if it is still exactly the one judged stale. Several processes may find the same stale
+ * lock; one at a time (holding a takeover guard) compares and removes, so a fresh lock that another process created
+ * meanwhile is never the one removed.
+ */
+function removeStale(path: string, judged: string | undefined, owner: LockOwner): void {
+  const guard = `${path}.takeover`;
+  if (!createComplete(guard, owner)) {
+    try {
+      if (Date.now() - statSync(guard).mtimeMs > TAKEOVER_STALE_MS) unlinkQuietly(guard);
+    } catch {
+      // released meanwhile
+    }
+    pause(5);
+    return;
+  }
+  try {
+    if (readText(path) === judged) unlinkQuietly(path);
+  } finally {
+    unlinkQuietly(guard);
+  }
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /**
@@ -79,13 +100,26 @@ function createComplete(path: string, owner: LockOwner): boolean {
   }
 }
 
-function readOwner(path: string): LockOwner | undefined {
+function readText(path: string): string | undefined {
   try {
-    return JSON.parse(readFileSync(path, "utf8")) as LockOwner;
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function parseOwner(text: string | undefined): LockOwner | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as LockOwner;
   } catch {
     // Locks are complete when they appear: an unreadable one was damaged (say, a full disk) and counts as stale.
     return undefined;
   }
+}
+
+function readOwner(path: string): LockOwner | undefined {
+  return parseOwner(readText(path));
 }
 
 function isAlive(owner: LockOwner): boolean {
