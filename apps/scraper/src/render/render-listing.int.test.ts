@@ -52,14 +52,17 @@ describeWhen(
       server = await startHfTestServer();
       // The same server under another name is another origin: the browser must not reach it, nor load images.
       const thirdParty = `<script src="${server.baseUrl.replace("127.0.0.1", "localhost")}/third-party.js"></script>`;
-      // Same-origin scripts are fetched like any request: counted, and only where robots.txt allows.
-      const scripts = '<script src="/app.js"></script><script src="/private.js"></script>';
+      // The page's own script passes uncounted (a static asset); its data requests are counted, and one that
+      // robots.txt disallows is never sent.
+      const scripts =
+        '<script src="/app.js"></script><script>fetch("/data.json"); fetch("/private.json").catch(() => {});</script>';
       server.route("/papers/date/2025-09-01", () => ({
         body: clientSidePage.replace("</body>", `<img src="/pixel.png">${thirdParty}${scripts}</body>`),
       }));
-      server.route("/robots.txt", () => ({ body: "User-agent: *\nDisallow: /private.js\n" }));
-      for (const script of ["/app.js", "/private.js", "/third-party.js"]) {
-        server.route(script, () => ({ body: "void 0;", headers: { "content-type": "text/javascript" } }));
+      server.route("/robots.txt", () => ({ body: "User-agent: *\nDisallow: /private.json\n" }));
+      server.route("/app.js", () => ({ body: "void 0;", headers: { "content-type": "text/javascript" } }));
+      for (const data of ["/data.json", "/private.json"]) {
+        server.route(data, () => ({ body: "{}", headers: { "content-type": "application/json" } }));
       }
       handle = await openMemoryDb();
     });
@@ -86,13 +89,15 @@ describeWhen(
       const before = server.requests.length;
       const summary = await run("auto");
       expect(summary).toMatchObject({ status: "succeeded", items: 2, newPapers: 2 });
-      // The first fetch, the browser's load of the listing, and the one script robots.txt allows: nothing else.
+      // The first fetch, the browser's load of the listing, its script and the data request robots.txt allows.
       const paths = server.requests.slice(before).map((r) => r.path);
       expect(paths.filter((p) => p !== "/robots.txt").sort()).toEqual([
         "/app.js",
+        "/data.json",
         "/papers/date/2025-09-01",
         "/papers/date/2025-09-01",
       ]);
+      // Counted: the first fetch, the browser's load and the data request; not the script.
       expect(summary.requests).toBe(3);
       const [page] = await listRunPages(handle.db, summary.runId);
       expect(page).toMatchObject({ rendered: true, items: 2, errorCode: null });
@@ -115,9 +120,9 @@ describeWhen(
           );
         });
         expect(code).toBe(0);
-        // The browser loaded the page: its request carries Chromium's Accept header for documents.
+        // The browser loaded the page: only a browser's navigation says so in Sec-Fetch-Mode.
         const loads = server.requests.slice(before).filter((r) => r.path === "/papers/date/2025-09-02");
-        expect(loads.some((r) => String(r.headers.accept).includes("text/html"))).toBe(true);
+        expect(loads.some((r) => r.headers["sec-fetch-mode"] === "navigate")).toBe(true);
         const stored = await createDb({ dataDir, databaseUrl: undefined });
         try {
           const [run] = await selectRows<{ id: number }>(stored.db, sql`select id from scrape_runs`);

@@ -58,28 +58,44 @@ export async function renderListing(
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS], timeout });
   try {
-    const context = await browser.newContext(options.userAgent ? { userAgent: options.userAgent } : {});
+    // Service workers fetch outside the page's routing: none may start.
+    const context = await browser.newContext({
+      serviceWorkers: "block",
+      ...(options.userAgent ? { userAgent: options.userAgent } : {}),
+    });
     const page = await context.newPage();
-    // The listing itself is counted before navigating; every other request the page makes is counted (and
-    // checked against robots.txt) as it goes, and dropped when the budget or robots.txt says no.
+    // Only the listing's origin is reached, and no images, fonts or media. The listing itself is counted before
+    // navigating; documents and data requests the page makes (xhr, fetch) are counted against the budget and checked
+    // against robots.txt as they go, and dropped when either says no. Same-origin scripts and stylesheets, the static
+    // assets of the page, pass uncounted: counted as page loads, a real page's dozens of chunks would use up the
+    // budget of every run that renders.
     let listingCounted = true;
     await page.route("**/*", async (route) => {
       const target = route.request().url();
-      const sameOrigin = new URL(target).origin === request.origin;
-      const needed = !["image", "font", "media"].includes(route.request().resourceType());
-      if (!sameOrigin || !needed) return route.abort();
+      const type = route.request().resourceType();
+      if (new URL(target).origin !== request.origin || ["image", "font", "media"].includes(type)) {
+        return route.abort();
+      }
       if (listingCounted && target === url) {
         listingCounted = false;
         return route.continue();
       }
+      if (!["document", "xhr", "fetch", "eventsource", "websocket", "other"].includes(type))
+        return route.continue();
       const allowed = await request.acquire(target).then(
         () => true,
         () => false,
       );
       return allowed ? route.continue() : route.abort();
     });
+    // Redirect hops bypass routing: a hop off the origin fails the render rather than be parsed as the listing.
+    let escaped: string | undefined;
+    page.on("request", (sent) => {
+      if (sent.redirectedFrom() && new URL(sent.url()).origin !== request.origin) escaped ??= sent.url();
+    });
     await request.acquire(url);
     await page.goto(url, { timeout, waitUntil: "domcontentloaded" });
+    if (escaped) throw new Error(`a redirect led off ${request.origin} to ${escaped}`);
     await page
       .waitForSelector('article h3 a[href*="/papers/"], [data-target="DailyPapers"][data-props]', {
         timeout: Math.min(timeout, 10_000),
