@@ -384,6 +384,9 @@ for (const target of targets) {
         if (method !== "HEAD")
           expect(response.body, method).toBe("Method not allowed: Run now is POST only.\n");
       }
+      const options = await rawRequest(base(), "/api/runs/run-now", { method: "OPTIONS" });
+      expect(options.status).toBe(204);
+      expect(options.headers.allow).toBe("POST, OPTIONS");
       for (const path of [
         "/api/runs/run-now/x",
         "/api/runs/run-now%00",

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, DataDirLockedError } from "@paperpulse/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, repoRoot } from "./support/server";
+import { freePort, repoRoot, startDashboard } from "./support/server";
 
 // `pnpm start` is the README's first command: the script behind it, run as a user runs it.
 const startScript = join(repoRoot, "scripts", "start.mjs");
@@ -38,6 +38,12 @@ describe("pnpm start (scripts/start.mjs)", () => {
     const product = startProduct({ PORT: "99999", PAPERPULSE_DATA_DIR: dataDir });
     expect(await product.exited).toBe(2);
     expect(product.output()).toMatch(/PORT must be a port number \(1-65535\), got "99999"/);
+  });
+
+  it("does not start the dashboard with a politeness limit out of range, and says which", async () => {
+    await expect(
+      startDashboard({ dataDir }, { env: { PAPERPULSE_PAGE_LOADS_PER_5MIN: "1000" } }),
+    ).rejects.toThrow(/cannot start: PAPERPULSE_PAGE_LOADS_PER_5MIN must be a whole number from 1 to 100/);
   });
 
   it("prints the schedule and its URL, serves the dashboard holding the folder, and releases it on Ctrl+C", async () => {

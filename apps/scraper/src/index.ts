@@ -1,6 +1,7 @@
 // The scraper's library entry: the dashboard runs scrapes and imports in-process through it.
 export { createFetcher, USER_AGENT } from "./fetch/create-fetcher.ts";
 export { FetchError } from "./fetch/errors.ts";
+export { loadPolitenessConfig } from "./fetch/politeness-config.ts";
 export { type ImportOptions, importPaths } from "./import/import-paths.ts";
 export { CHROMIUM_ARGS } from "./render/render-listing.ts";
 export { parseBody } from "./run/parse-body.ts";

@@ -1,4 +1,4 @@
-import { syncTopicCatalog } from "@paperpulse/scraper";
+import { loadPolitenessConfig, syncTopicCatalog } from "@paperpulse/scraper";
 import { getDbHandle } from "./db";
 import { getScheduleInfo } from "./schedule";
 
@@ -8,6 +8,8 @@ import { getScheduleInfo } from "./schedule";
  */
 export async function openDbAtBoot(): Promise<void> {
   try {
+    // Scheduled runs and Run now fetch with these limits: a bad one stops the server now, not at the first run.
+    loadPolitenessConfig();
     const handle = await getDbHandle();
     const mode = handle.kind === "pglite" ? "embedded database in" : "Postgres at";
     console.log(`Paperpulse dashboard: ${mode} ${handle.location}`);

@@ -82,6 +82,14 @@ describe("parseCommand", () => {
     );
   });
 
+  it("refuses a bad politeness limit for every command that fetches, before anything runs", () => {
+    const env = { PAPERPULSE_ATTEMPTS: "0" };
+    for (const argv of [["day"], ["refresh"], ["backfill", "--from", "2026-11-01"], ["schedule"]]) {
+      expect(() => parseCommand(argv, env, now), argv.join(" ")).toThrow(/PAPERPULSE_ATTEMPTS must be/);
+    }
+    expect(parseCommand(["runs"], env, now).command).toMatchObject({ name: "runs" });
+  });
+
   it("reads the JSON flag even from a failing command line", () => {
     expect(parseCommand(["runs", "--json"], {}, now)).toMatchObject({
       json: true,

@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { FIRST_DAILY_PAPERS_DATE } from "../backfill/plan-backfill.ts";
+import { loadPolitenessConfig } from "../fetch/politeness-config.ts";
 import { defaultRawDir } from "../raw/raw-store.ts";
 import { planJob } from "../schedule/plan-job.ts";
 import { loadScheduleConfig } from "../schedule/schedule-config.ts";
@@ -119,7 +120,12 @@ export function parseCommand(
     if (args.length > count)
       throw new UsageError(`${name} takes at most ${count} argument(s), got ${args.length}`);
   };
-  const remote = (defaultMaxRequests = 200): Remote => ({
+  const remote = (defaultMaxRequests = 200): Remote => {
+    // Checked before anything opens the database: a bad limit is a mistake in the invocation (exit 2).
+    loadPolitenessConfig(env);
+    return remoteOf(defaultMaxRequests);
+  };
+  const remoteOf = (defaultMaxRequests: number): Remote => ({
     baseUrl: values["base-url"] ?? env.HF_BASE_URL ?? "https://huggingface.co",
     maxRequests: parsePositiveInt(values["max-requests"] ?? String(defaultMaxRequests), "--max-requests"),
     raw: {

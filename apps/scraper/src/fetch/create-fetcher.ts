@@ -91,7 +91,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   const userAgent = options.userAgent ?? USER_AGENT;
   const maxBytes = options.maxBytes ?? limits.maxBytes;
   const maxRequests = options.maxRequests ?? 200;
-  const attemptTimeoutMs = options.attemptTimeoutMs ?? 60_000;
+  // The whole attempt gets at least three of the header/chunk timeouts, so a longer PAPERPULSE_TIMEOUT_SECONDS counts.
+  const attemptTimeoutMs = options.attemptTimeoutMs ?? Math.max(60_000, 3 * limits.timeoutMs);
   const maxWaitMs = options.maxWaitMs ?? limits.maxWaitMs;
   const limiter = options.rateLimiter ?? sharedRateLimiter();
   const robotsCache = options.robotsCache ?? sharedRobotsCache();

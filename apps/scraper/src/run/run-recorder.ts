@@ -32,9 +32,10 @@ export async function beginRun(
   onProgress?: ProgressListener,
 ): Promise<RunRecorder> {
   const started = performance.now();
-  const { id: runId } = await startRun(db, input);
-  // The pages this run stores get topics from the reviewed taxonomy: the dashboard needs their labels too.
+  // The pages this run stores get topics from the reviewed taxonomy: the dashboard needs their labels too. Done
+  // before the run is recorded, so a failure here leaves no run standing as "running".
   await syncTopicCatalog(db);
+  const { id: runId } = await startRun(db, input);
   // Other processes take a run without heartbeats for a dead one; a long wait (Retry-After) must not look dead.
   const heartbeat = setInterval(() => {
     heartbeatRun(db, runId).catch(() => {});

@@ -66,6 +66,11 @@ export const PUT = GET;
 export const PATCH = GET;
 export const DELETE = GET;
 
+/** What the route allows: Next's automatic answer would list every method exported above. */
+export function OPTIONS(): Response {
+  return new Response(null, { status: 204, headers: { allow: "POST, OPTIONS" } });
+}
+
 function isForm(headers: Headers): boolean {
   return headers.get("content-type")?.startsWith("application/x-www-form-urlencoded") ?? false;
 }
