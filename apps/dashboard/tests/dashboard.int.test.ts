@@ -488,7 +488,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
       expect(hf?.requests.some((r) => r.path === "/api/daily_papers")).toBe(true);
       await shot("run");
       expect(errors).toEqual([]);
-    });
+    }, 90_000);
 
     it("renders scraped markup and script as text, and links only http(s)", async () => {
       const page = open();

@@ -63,10 +63,14 @@ describe("pnpm scrape schedule (the daemon)", () => {
         await new Promise((r) => setTimeout(r, 100));
       }
     };
-    await waitFor(/refresh: next runs \S+Z, \S+Z, \S+Z/);
-    // Two days, each an API page with its paper and the empty page that ends it.
-    await waitFor(/run #\d+ refresh succeeded: 4 pages \(0 failed\), 2 items, 2 new papers/);
-    daemon.kill("SIGTERM");
+    try {
+      await waitFor(/refresh: next runs \S+Z, \S+Z, \S+Z/);
+      // Two days, each an API page with its paper and the empty page that ends it.
+      await waitFor(/run #\d+ refresh succeeded: 4 pages \(0 failed\), 2 items, 2 new papers/);
+    } finally {
+      // Stopped whatever happened above: a daemon left running would go on scraping every 3 seconds.
+      daemon.kill("SIGTERM");
+    }
     const [code] = (await exited) as [number | null];
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/stopping: waiting for the run in progress/);

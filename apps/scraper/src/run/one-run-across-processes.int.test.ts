@@ -23,7 +23,12 @@ function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<Outcome> {
       ["--import", "tsx", cliPath, ...args],
       { env, timeout: 60_000 },
       (error, stdout) => {
-        const last = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Outcome["last"];
+        let last: Outcome["last"] = {};
+        try {
+          last = JSON.parse(stdout.trim().split("\n").at(-1) ?? "{}") as Outcome["last"];
+        } catch {
+          last = { code: `no JSON summary in: ${stdout.slice(-300)}` };
+        }
         resolve({ code: error ? Number(error.code ?? 1) : 0, last });
       },
     );
