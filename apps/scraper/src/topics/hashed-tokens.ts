@@ -1,4 +1,4 @@
-import { casedKey, stemWord } from "./tokenize.ts";
+import { casedKey, isSoftGap, NON_ASCII_WORD, stemWord } from "./tokenize.ts";
 
 /**
  * The words of a text as the matcher reads them: the same words, forms and gaps as `tokenize`, but as numbers. Each
@@ -36,8 +36,6 @@ export function hashString(text: string): number {
   for (let i = 0; i < text.length; i++) hash = mix(hash, text.charCodeAt(i));
   return hash & SMALL;
 }
-
-const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
 let scratch: HashedTokens | undefined;
 
@@ -164,19 +162,6 @@ function stemHashOf(text: string, from: number, to: number, wholeHash: number): 
   if (c2 === 115 || c2 === 117 || c2 === 105) return wholeHash & SMALL; // -ss, -us, -is
   if (c2 === 101) return hashRange(text, from, to - 2, true) & SMALL; // -es (and -sses → -ss)
   return hashRange(text, from, to - 1, true) & SMALL; // -s
-}
-
-function isSoftGap(code: number): boolean {
-  return (
-    code === 32 ||
-    code === 45 ||
-    code === 9 ||
-    code === 10 ||
-    code === 13 ||
-    code === 160 ||
-    (code >= 0x2010 && code <= 0x2014) ||
-    code === 0x2212
-  );
 }
 
 /** The lower-case form of token `i`, as a string (for confirming a match and for explanations). */

@@ -59,7 +59,8 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-function isSoftGap(code: number): boolean {
+/** Whether a character between two words keeps a phrase going: spaces and hyphens of any kind. */
+export function isSoftGap(code: number): boolean {
   return (
     code === 32 ||
     code === 45 ||
@@ -72,7 +73,7 @@ function isSoftGap(code: number): boolean {
   );
 }
 
-const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+export const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
 
 /**
  * A deliberately crude stemmer: both sides of a comparison go through it, so it only has to map a singular and its
