@@ -123,17 +123,16 @@ export function parseCommand(
   const remote = (defaultMaxRequests = 200): Remote => {
     // Checked before anything opens the database: a bad limit is a mistake in the invocation (exit 2).
     loadPolitenessConfig(env);
-    return remoteOf(defaultMaxRequests);
+    return {
+      baseUrl: values["base-url"] ?? env.HF_BASE_URL ?? "https://huggingface.co",
+      maxRequests: parsePositiveInt(values["max-requests"] ?? String(defaultMaxRequests), "--max-requests"),
+      raw: {
+        dir: values.record ? resolve(values.record) : defaultRawDir(env),
+        recordAll: values.record !== undefined,
+      },
+      render: values.render ? "always" : "auto",
+    };
   };
-  const remoteOf = (defaultMaxRequests: number): Remote => ({
-    baseUrl: values["base-url"] ?? env.HF_BASE_URL ?? "https://huggingface.co",
-    maxRequests: parsePositiveInt(values["max-requests"] ?? String(defaultMaxRequests), "--max-requests"),
-    raw: {
-      dir: values.record ? resolve(values.record) : defaultRawDir(env),
-      recordAll: values.record !== undefined,
-    },
-    render: values.render ? "always" : "auto",
-  });
   const yesterday = todayUtc(new Date(now.getTime() - 86_400_000));
   const scrape = (label: string, targets: Target[]): Command => ({
     name: "scrape",
