@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@paperpulse/db";
 import { describeWhen, describeWithFixtures, hfFixture } from "@paperpulse/db/testing";
-import { organizations, paperSnapshots, papers, paperTopics } from "@paperpulse/schema";
+import { organizations, paperSnapshots, papers, paperTexts, paperTopics } from "@paperpulse/schema";
 import { parse } from "csv-parse/sync";
+import { eq } from "drizzle-orm";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type HfTestServer, startHfTestServer } from "../../scraper/src/testing/hf-test-server";
@@ -19,7 +20,7 @@ import { dashboardDir, type RunningDashboard, startDashboard } from "./support/s
 
 const screenshots = join(dashboardDir, "test-results");
 
-type PaperRow = typeof papers.$inferSelect;
+type PaperRow = typeof papers.$inferSelect & { summary: string | null };
 
 const hostileId = "2611.99999";
 const hostileTitle =
@@ -72,7 +73,9 @@ describeWithFixtures("dashboard on the imported archive", () => {
     // Expectations straight from the tables (not through the dashboard's loaders), before the server takes the folder.
     const handle = await createDb({ dataDir, databaseUrl: undefined, holder: "the dashboard browser test" });
     try {
-      const rows = await handle.db.select().from(papers);
+      const rows = (
+        await handle.db.select().from(papers).leftJoin(paperTexts, eq(paperTexts.paperId, papers.id))
+      ).map((row) => ({ ...row.papers, summary: row.paper_texts?.summary ?? null }));
       all = rows.sort((a, b) => compare(a.dailyDate, b.dailyDate) || compare(a.id, b.id));
       orgCount = (await handle.db.select().from(organizations)).length;
       topicRows = await handle.db.select().from(paperTopics);

@@ -1,10 +1,12 @@
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { ensureAggregates } from "./aggregates/ensure-aggregates.ts";
 import { acquireDataDirLock } from "./lock.ts";
 import { findMigrationsFolder } from "./migrations-folder.ts";
 import type { Db } from "./types.ts";
@@ -53,7 +55,11 @@ async function openPglite(dataDir: string, options: CreateDbOptions): Promise<Db
   const folder = inMemory ? "memory" : resolve(dataDir);
   const release = inMemory ? () => {} : acquireDataDirLock(folder, options.holder ?? describeProcess());
   try {
-    const client = inMemory ? new PGlite() : new PGlite(resolve(folder, "pglite"));
+    // Trigram indexes serve text search; the extension ships with PGlite and is loaded on every open.
+    const extensions = { pg_trgm };
+    const client = inMemory
+      ? new PGlite({ extensions })
+      : new PGlite(resolve(folder, "pglite"), { extensions });
     await client.waitReady;
     const db = drizzlePglite(client) as unknown as Db;
     if (options.migrate !== false) {
@@ -61,6 +67,7 @@ async function openPglite(dataDir: string, options: CreateDbOptions): Promise<Db
       await runMigration(() =>
         migratePglite(drizzlePglite(client), { migrationsFolder: findMigrationsFolder() }),
       );
+      await ensureAggregates(db);
     }
     let closed = false;
     return {
@@ -99,9 +106,10 @@ async function migratePostgresLocked(url: string): Promise<void> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
   try {
     await client`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-    await runMigration(() =>
-      migratePostgres(drizzlePostgres(client), { migrationsFolder: findMigrationsFolder() }),
-    );
+    const db = drizzlePostgres(client);
+    await runMigration(() => migratePostgres(db, { migrationsFolder: findMigrationsFolder() }));
+    // Still under the lock: of several processes opening an upgraded database at once, one rebuilds.
+    await ensureAggregates(db as unknown as Db);
   } finally {
     await client.end({ timeout: 5 });
   }

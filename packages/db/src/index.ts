@@ -1,3 +1,4 @@
+export * from "./aggregates/index.ts";
 export * from "./calendar/list-day-coverage.ts";
 export * from "./create-db.ts";
 export * from "./lock.ts";

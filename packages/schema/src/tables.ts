@@ -1,8 +1,10 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -35,7 +37,6 @@ export const papers = pgTable(
     // arXiv-style ids such as 2407.21783 stay text: as numbers they lose trailing zeros.
     id: text("id").primaryKey(),
     title: text("title").notNull(),
-    summary: text("summary"),
     publishedAt: timestamptz("published_at"),
     dailyDate: date("daily_date", { mode: "string" }).notNull(),
     // True when daily_date came from submittedOnDailyAt, false when it was taken from the listing's date.
@@ -45,17 +46,43 @@ export const papers = pgTable(
     githubRepo: text("github_repo"),
     githubStars: integer("github_stars"),
     projectPage: text("project_page"),
-    aiSummary: text("ai_summary"),
-    aiKeywords: jsonb("ai_keywords").$type<string[]>(),
     upvotes: integer("upvotes").notNull(),
     comments: integer("comments").notNull(),
     firstSeenAt: timestamptz("first_seen_at").notNull(),
     lastSeenAt: timestamptz("last_seen_at").notNull(),
+    /**
+     * Place among the papers of its daily date by latest upvotes (ties by id), 1 first. Every store sets it for
+     * the days it touched, so leaderboards read it instead of ranking every day's papers per request.
+     */
+    dayRank: integer("day_rank"),
   },
   (t) => [
-    index("papers_daily_date_idx").on(t.dailyDate),
+    // (daily date, id) is the order of exports and date listings, and serves every date-range filter.
+    index("papers_daily_date_id_idx").on(t.dailyDate, t.id),
     index("papers_organization_idx").on(t.organizationName, t.dailyDate),
+    // The default listing (most upvoted first) and the top papers, read in index order, deep pages included.
+    index("papers_upvotes_id_idx").on(t.upvotes.desc().nullsFirst(), t.id),
+    // Substring search (ILIKE '%…%') through trigrams: the same matches as a scan, without reading every title.
+    index("papers_title_trgm_idx").using("gin", t.title.op("gin_trgm_ops")),
   ],
+);
+
+/**
+ * The long texts of a paper, apart from the row every listing and aggregate reads: abstracts are most of a paper's
+ * bytes, and the hourly refresh rewrites the papers row of every recent paper, while texts are rewritten only when
+ * they change (which also spares their trigram index). They merge like the papers' other fields, on the papers'
+ * last_seen_at. No foreign key, as for paper_topics: rows are only written joined to their paper, inside the page
+ * transaction.
+ */
+export const paperTexts = pgTable(
+  "paper_texts",
+  {
+    paperId: text("paper_id").primaryKey(),
+    summary: text("summary"),
+    aiSummary: text("ai_summary"),
+    aiKeywords: jsonb("ai_keywords").$type<string[]>(),
+  },
+  (t) => [index("paper_texts_summary_trgm_idx").using("gin", t.summary.op("gin_trgm_ops"))],
 );
 
 export const paperAuthors = pgTable(
@@ -123,7 +150,11 @@ export const scrapePages = pgTable(
     contentHash: text("content_hash"),
     rendered: boolean("rendered").notNull().default(false),
   },
-  (t) => [index("scrape_pages_run_idx").on(t.runId)],
+  (t) => [
+    index("scrape_pages_run_idx").on(t.runId),
+    // The freshness banner on every page asks for the newest good capture: one index step, not a scan of years.
+    index("scrape_pages_ok_captured_idx").on(t.capturedAt).where(sql`error_code is null`),
+  ],
 );
 
 export const paperSnapshots = pgTable(
@@ -184,4 +215,78 @@ export const paperTopics = pgTable(
 export const paperKeywords = pgTable("paper_keywords", {
   paperId: text("paper_id").primaryKey(),
   keywords: text("keywords").array().notNull(),
+});
+
+/**
+ * Per daily date, over all its papers (latest upvotes): kept by every store for the days it touched, in the page's
+ * transaction, so unfiltered views and date ranges read one row a day instead of aggregating every paper.
+ */
+export const dailyStats = pgTable("daily_stats", {
+  dailyDate: date("daily_date", { mode: "string" }).primaryKey(),
+  papers: integer("papers").notNull(),
+  upvotes: bigint("upvotes", { mode: "number" }).notNull(),
+  /** Continuous median and 90th percentile of the papers' upvotes, as percentile_cont computes them. */
+  median: doublePrecision("median").notNull(),
+  p90: doublePrecision("p90").notNull(),
+  /** Papers that name an organisation. */
+  orgPapers: integer("org_papers").notNull(),
+  /** The newest capture of any of the day's papers. */
+  lastSeenAt: timestamptz("last_seen_at").notNull(),
+});
+
+export const statPeriods = ["week", "month"] as const;
+
+/** The same figures per ISO week and calendar month: medians do not add up from days, so periods keep their own. */
+export const periodStats = pgTable(
+  "period_stats",
+  {
+    granularity: text("granularity", { enum: statPeriods }).notNull(),
+    /** First day of the week (Monday) or month. */
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    papers: integer("papers").notNull(),
+    upvotes: bigint("upvotes", { mode: "number" }).notNull(),
+    median: doublePrecision("median").notNull(),
+    p90: doublePrecision("p90").notNull(),
+    orgPapers: integer("org_papers").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.granularity, t.periodStart] })],
+);
+
+/** Papers per daily date and topic: topic shares and counts of any date range add these up. */
+export const topicDayStats = pgTable(
+  "topic_day_stats",
+  {
+    dailyDate: date("daily_date", { mode: "string" }).notNull(),
+    topic: text("topic").notNull(),
+    papers: integer("papers").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dailyDate, t.topic] })],
+);
+
+/** Each organisation over all time, as the unfiltered leaderboard and the filter panel show it. */
+export const orgStats = pgTable("org_stats", {
+  name: text("name").primaryKey(),
+  papers: integer("papers").notNull(),
+  upvotes: bigint("upvotes", { mode: "number" }).notNull(),
+  median: doublePrecision("median").notNull(),
+  /** Its papers in the top 10 of their day, and the top-10 places of the days it published on. */
+  top10Papers: integer("top10_papers").notNull(),
+  top10Slots: integer("top10_slots").notNull(),
+  firstDay: date("first_day", { mode: "string" }).notNull(),
+  lastDay: date("last_day", { mode: "string" }).notNull(),
+});
+
+/**
+ * One row: a number every write that changes what the views show increases, in its own transaction. Caches in
+ * dashboard processes (facets) are keyed on it, so every process sees a change as soon as it commits.
+ */
+export const dataState = pgTable("data_state", {
+  id: integer("id").primaryKey(),
+  version: bigint("version", { mode: "number" }).notNull(),
+  changedAt: timestamptz("changed_at").notNull(),
+  /**
+   * Which definition of the precomputed tables (day ranks, daily, period, topic and organisation stats) they hold:
+   * opening a database whose number is older than the code's rebuilds them from the papers.
+   */
+  aggregatesVersion: integer("aggregates_version").notNull(),
 });

@@ -1,5 +1,9 @@
 import type { Filters, OrganizationSummary } from "@paperpulse/db";
 import { filtersToQuery, hasFilters, maxOrgLength, maxQueryLength } from "@/lib/filters";
+import { OrgNameInput } from "./org-name-input";
+
+/** Organisations suggested in the page itself; the field loads the rest when focused. */
+const suggestedOrgs = 40;
 
 export type TopicOption = { slug: string; label: string };
 
@@ -80,22 +84,15 @@ export function FilterBar({ path, filters, organizations, topics, keep = {}, qui
             defaultValue={filters.minUpvotes ?? ""}
           />
         </label>
-        <label className="grow">
+        <label className="grow" htmlFor="add-organization">
           Add organisation
-          <input
-            type="text"
-            name="org"
-            list="organization-names"
-            placeholder="e.g. ByteDance-Seed"
+          <OrgNameInput
+            id="add-organization"
+            suggestions={organizations
+              .slice(0, suggestedOrgs)
+              .map(({ name, fullname }) => ({ name, fullname }))}
             maxLength={maxOrgLength}
           />
-          <datalist id="organization-names">
-            {organizations.map((org) => (
-              <option key={org.name} value={org.name}>
-                {org.fullname ?? org.name}
-              </option>
-            ))}
-          </datalist>
         </label>
         <button type="submit">Apply</button>
         {hasFilters(filters) ? (

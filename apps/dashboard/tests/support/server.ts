@@ -30,7 +30,13 @@ export function freePort(): Promise<number> {
   });
 }
 
-export type RunningDashboard = { url: string; output: () => string; stop: () => Promise<void> };
+export type RunningDashboard = {
+  url: string;
+  /** The `next start` process (it serves from a child, next-server). */
+  pid: number;
+  output: () => string;
+  stop: () => Promise<void>;
+};
 
 /**
  * Starts `next start` on a free port against an embedded data folder or a Postgres URL, and waits until it
@@ -74,7 +80,7 @@ export async function startDashboard(
   });
   const url = `http://127.0.0.1:${port}`;
   await waitUntilServing(child, url, () => output);
-  return { url, output: () => output, stop: () => stopChild(child) };
+  return { url, pid: child.pid ?? 0, output: () => output, stop: () => stopChild(child) };
 }
 
 async function waitUntilServing(child: ChildProcess, url: string, output: () => string): Promise<void> {

@@ -5,7 +5,7 @@ import { HOUR, MINUTE, weekdaysEndingAt } from "./synthetic-calendar.ts";
 import { type DayPaper, makeOrganizations, makePaper } from "./synthetic-papers.ts";
 import { clamp, createRandom } from "./synthetic-random.ts";
 import { compare } from "./synthetic-text.ts";
-import { ORGANIZATIONS, SUBMITTERS } from "./synthetic-vocabulary.ts";
+import { SUBMITTERS } from "./synthetic-vocabulary.ts";
 
 /**
  * A made-up but realistic archive of recorded `GET /api/daily_papers` responses, for screenshots, demos and tests
@@ -27,8 +27,10 @@ export type SyntheticArchiveOptions = {
   days?: number;
   /** Fewest and most papers a day (default 8 and 20). */
   papersPerDay?: readonly [number, number];
-  /** How many organisations papers come from (default 25, at most 30). */
+  /** How many organisations papers come from (default 25; past the 30 named ones, more are composed). */
   organizations?: number;
+  /** Abstracts are lengthened to at least this many characters (default: as composed, about 500). */
+  abstractChars?: number;
   /** Capture times, in hours after noon UTC of the listing date (default 2, 6, 12 h, 1, 2, 3, 5, 7, 10, 14 days). */
   captureHours?: readonly number[];
   /** Captures after this time are not written (default: none left out, every day is captured to the end). */
@@ -74,7 +76,7 @@ export function buildSyntheticArchive(
   const end = options.end ?? "2026-10-30";
   const dayCount = options.days ?? 120;
   const [minPerDay, maxPerDay] = options.papersPerDay ?? [8, 20];
-  const orgCount = Math.min(ORGANIZATIONS.length, Math.max(1, options.organizations ?? 25));
+  const orgCount = Math.max(1, options.organizations ?? 25);
   const captureHours = [...(options.captureHours ?? [2, 6, 12, 24, 48, 72, 120, 168, 240, 336])].sort(
     (a, b) => a - b,
   );
@@ -102,7 +104,18 @@ export function buildSyntheticArchive(
     const count = clamp(Math.round(minPerDay + (maxPerDay - minPerDay) * busy), minPerDay, maxPerDay);
     const dayPapers: DayPaper[] = [];
     for (let i = 0; i < count; i++) {
-      dayPapers.push(makePaper(random, { day, noon, progress, orgs, usedIds, usedTitles, submitters }));
+      dayPapers.push(
+        makePaper(random, {
+          day,
+          noon,
+          progress,
+          orgs,
+          usedIds,
+          usedTitles,
+          submitters,
+          abstractChars: options.abstractChars,
+        }),
+      );
     }
     // The capture minute varies from day to day like a real cron job's.
     const times = captureHours

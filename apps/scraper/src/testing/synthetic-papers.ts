@@ -60,6 +60,8 @@ type PaperContext = {
   usedIds: Set<string>;
   usedTitles: Set<string>;
   submitters: readonly string[];
+  /** Abstracts grow by further sentences until they are at least this long (default: as composed). */
+  abstractChars?: number | undefined;
 };
 
 type Kind = "method" | "benchmark" | "dataset" | "study";
@@ -119,7 +121,12 @@ export function makePaper(random: Random, context: PaperContext): DayPaper {
   return {
     id,
     title,
-    summary: composeAbstract(random, kind, { name, task, technique, primary, secondary }),
+    summary: lengthen(
+      random,
+      composeAbstract(random, kind, { name, task, technique, primary, secondary }),
+      { name, task, technique, primary, secondary },
+      context.abstractChars ?? 0,
+    ),
     aiSummary: `${name} ${pick(random, SUMMARY_VERBS)} ${task} with ${technique}, ${pick(random, SUMMARY_ENDINGS)}.`,
     keywords: composeKeywords(random, kind, primary, secondary, progress),
     authors: [...authors],
@@ -235,6 +242,24 @@ function composeAbstract(random: Random, kind: Kind, parts: Parts): string {
   return sentences.join(" ");
 }
 
+/**
+ * Appends sentences until the abstract is at least `chars` long: real abstracts run to about 1,400 characters, and
+ * text search and table sizes at scale depend on it. Draws nothing when the abstract is long enough already.
+ */
+function lengthen(random: Random, abstract: string, parts: Parts, chars: number): string {
+  const { name, task, technique, primary } = parts;
+  let text = abstract;
+  while (text.length < chars) {
+    text += ` ${pick(random, [
+      `We further find that ${pick(random, FINDINGS)}.`,
+      `${name} ${pick(random, STEPS)}, so that ${pick(random, BENEFITS)}.`,
+      `Ablations on ${task} show that ${technique} accounts for most of the gain in ${pick(random, primary.metrics)}.`,
+      pick(random, CLOSINGS),
+    ])}`;
+  }
+  return text;
+}
+
 function composeKeywords(
   random: Random,
   kind: Kind,
@@ -254,7 +279,50 @@ function composeKeywords(
   return [...new Set(keywords)];
 }
 
+/**
+ * The first `count` organisations: the named ones of the vocabulary, then (past those) organisations composed from
+ * the name stems, as many as a years-long history holds. Composed ones draw after the named ones, so the named
+ * ones come out the same whatever the count.
+ */
 export function makeOrganizations(random: Random, count: number): Organization[] {
+  const named = makeNamedOrganizations(random, Math.min(count, ORGANIZATIONS.length));
+  const composed: Organization[] = [];
+  for (let index = named.length; index < count; index++) composed.push(composeOrganization(random, index));
+  return [...named, ...composed];
+}
+
+const ORG_KINDS = [
+  ["-ai", "AI"],
+  ["-lab", "Lab"],
+  ["labs", "Labs"],
+  ["-research", "Research"],
+  ["-uni", "University"],
+  ["-nlp", "NLP Group"],
+  ["-vision", "Vision Lab"],
+] as const;
+
+function composeOrganization(random: Random, index: number): Organization {
+  const stem = pick(random, NAME_STEMS);
+  const [suffix, kind] = pick(random, ORG_KINDS);
+  const people: string[] = [];
+  const size = 3 + Math.floor(random() * 8);
+  while (people.length < size) people.push(personName(random));
+  return {
+    // The index keeps names unique however many there are.
+    name: `${stem.toLowerCase()}${suffix}-${index}`,
+    fullname: `${stem} ${kind} ${index}`,
+    weight: 1 / (index + 1) ** 0.65,
+    focus: sample(
+      random,
+      TOPICS.map((t) => t.slug),
+      2,
+    ),
+    boost: 0.6 + random() * 1.0,
+    people,
+  };
+}
+
+function makeNamedOrganizations(random: Random, count: number): Organization[] {
   const slugs = TOPICS.map((t) => t.slug);
   return ORGANIZATIONS.slice(0, count).map(([name, fullname, focus], index) => {
     const chosen = focus.length > 0 ? [...focus] : sample(random, slugs, 2);

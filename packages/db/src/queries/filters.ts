@@ -1,5 +1,6 @@
 import { papers } from "@paperpulse/schema";
-import { and, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, gte, inArray, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 
 /** What every dashboard view and export filters on. Dates are YYYY-MM-DD and apply to the paper's daily date. */
 export type Filters = {
@@ -26,9 +27,17 @@ export function escapeLike(text: string): string {
 
 /** The date-range part of the filters only: which days a view covers, whatever else is filtered. */
 export function dailyDateWhere(filters: Pick<Filters, "from" | "to">): SQL | undefined {
+  return dayRangeWhere(papers.dailyDate, filters);
+}
+
+/** The date range on any daily-date column (of papers, or of the precomputed daily tables). */
+export function dayRangeWhere(
+  column: PgColumn | SQL,
+  filters: Pick<Filters, "from" | "to">,
+): SQL | undefined {
   const conditions: SQL[] = [];
-  if (filters.from) conditions.push(gte(papers.dailyDate, filters.from));
-  if (filters.to) conditions.push(lte(papers.dailyDate, filters.to));
+  if (filters.from) conditions.push(sql`${column} >= ${filters.from}::date`);
+  if (filters.to) conditions.push(sql`${column} <= ${filters.to}::date`);
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
@@ -39,14 +48,31 @@ export function papersWhere(filters: Filters): SQL | undefined {
   const range = dailyDateWhere(filters);
   if (range) conditions.push(range);
   if (filters.minUpvotes !== undefined) conditions.push(gte(papers.upvotes, filters.minUpvotes));
-  if (filters.q) {
-    const pattern = `%${escapeLike(filters.q)}%`;
-    conditions.push(
-      sql`(${papers.title} ilike ${pattern} escape '\\' or ${papers.summary} ilike ${pattern} escape '\\')`,
-    );
-  }
+  if (filters.q) conditions.push(textCondition(filters.q));
   if (filters.topic) conditions.push(topicCondition(filters.topic));
   return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+/**
+ * Only date filters (or none): the views can read the precomputed daily, weekly and monthly tables, which hold
+ * every paper of a day, instead of aggregating the papers.
+ */
+export function isDateOnly(filters: Filters): boolean {
+  return (
+    filters.orgs.length === 0 && filters.topic === undefined && !filters.q && filters.minUpvotes === undefined
+  );
+}
+
+/**
+ * The text, case-insensitively, anywhere in the title or the abstract. Written as a union of two searches, one per
+ * table, so that each goes through its trigram index; the matches are those of `title ilike or summary ilike`.
+ */
+function textCondition(q: string): SQL {
+  const pattern = `%${escapeLike(q)}%`;
+  return sql`${papers.id} in (
+    select id from papers where title ilike ${pattern} escape '\\'
+    union
+    select paper_id from paper_texts where summary ilike ${pattern} escape '\\')`;
 }
 
 function topicCondition(topic: string): SQL {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
+import { toDate } from "../to-date.ts";
 import type { Db } from "../types.ts";
 
 export type Freshness = {
@@ -11,27 +12,34 @@ export type Freshness = {
   schemaDrift: boolean;
 };
 
-/** How fresh the data is, for the banner every page shows. */
+/**
+ * How fresh the data is, for the banner every page shows. Three index steps whatever the history holds: the
+ * newest good page through the partial index on good pages' capture times, the newest ended run by id, and that
+ * run's pages through the run index.
+ */
 export async function getFreshness(db: Db): Promise<Freshness> {
   const [success] = await selectRows<{ at: string | Date | null }>(
     db,
-    sql`select max(captured_at) as at from scrape_pages where error_code is null`,
+    sql`select captured_at as at from scrape_pages where error_code is null order by captured_at desc limit 1`,
   );
   const [run] = await selectRows<{
     id: number;
     status: string;
     finished_at: string | Date | null;
     error_code: string | null;
-    drift: boolean;
   }>(
     db,
-    sql`select r.id, r.status, r.finished_at, r.error_code,
-          (r.error_code = 'SCHEMA_DRIFT' or exists (
-            select 1 from scrape_pages p where p.run_id = r.id and p.error_code = 'SCHEMA_DRIFT'
-          )) as drift
-        from scrape_runs r where r.status not in ('running', 'queued')
-        order by r.id desc limit 1`,
+    sql`select id, status, finished_at, error_code from scrape_runs
+        where status not in ('running', 'queued') order by id desc limit 1`,
   );
+  let schemaDrift = run?.error_code === "SCHEMA_DRIFT";
+  if (run && !schemaDrift) {
+    const drifted = await selectRows<{ one: number }>(
+      db,
+      sql`select 1 as one from scrape_pages where run_id = ${run.id} and error_code = 'SCHEMA_DRIFT' limit 1`,
+    );
+    schemaDrift = drifted.length > 0;
+  }
   return {
     lastSuccessAt: toDate(success?.at ?? null),
     lastRun: run
@@ -42,12 +50,6 @@ export async function getFreshness(db: Db): Promise<Freshness> {
           errorCode: run.error_code,
         }
       : null,
-    schemaDrift: run?.drift === true,
+    schemaDrift,
   };
-}
-
-// Raw selects bypass drizzle's column mapping: postgres.js returns timestamptz as text, PGlite as Date.
-function toDate(value: string | Date | null): Date | null {
-  if (value === null) return null;
-  return value instanceof Date ? value : new Date(value);
 }

@@ -1,4 +1,4 @@
-import { organizations, papers } from "@paperpulse/schema";
+import { organizations, orgStats } from "@paperpulse/schema";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../types.ts";
 
@@ -13,21 +13,20 @@ export type OrganizationDetail = {
   lastDay: string | null;
 };
 
-/** One organisation with its totals over all time, or null when the name is unknown. */
+/** One organisation with its totals over all time (its precomputed row), or null when the name is unknown. */
 export async function getOrganization(db: Db, name: string): Promise<OrganizationDetail | null> {
   const [row] = await db
     .select({
       name: organizations.name,
       fullname: organizations.fullname,
       avatar: organizations.avatar,
-      papers: sql`count(${papers.id})`.mapWith(Number),
-      upvotes: sql`coalesce(sum(${papers.upvotes}), 0)`.mapWith(Number),
-      firstDay: sql<string | null>`to_char(min(${papers.dailyDate}), 'YYYY-MM-DD')`,
-      lastDay: sql<string | null>`to_char(max(${papers.dailyDate}), 'YYYY-MM-DD')`,
+      papers: sql`coalesce(${orgStats.papers}, 0)`.mapWith(Number),
+      upvotes: sql`coalesce(${orgStats.upvotes}, 0)`.mapWith(Number),
+      firstDay: sql<string | null>`to_char(${orgStats.firstDay}, 'YYYY-MM-DD')`,
+      lastDay: sql<string | null>`to_char(${orgStats.lastDay}, 'YYYY-MM-DD')`,
     })
     .from(organizations)
-    .leftJoin(papers, eq(papers.organizationName, organizations.name))
-    .where(eq(organizations.name, name))
-    .groupBy(organizations.name, organizations.fullname, organizations.avatar);
+    .leftJoin(orgStats, eq(orgStats.name, organizations.name))
+    .where(eq(organizations.name, name));
   return row ?? null;
 }

@@ -1,4 +1,4 @@
-import { organizations, paperAuthors, papers } from "@paperpulse/schema";
+import { organizations, paperAuthors, papers, paperTexts } from "@paperpulse/schema";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../types.ts";
 
@@ -30,9 +30,9 @@ export async function getPaperDetail(db: Db, id: string): Promise<PaperDetail | 
     .select({
       id: papers.id,
       title: papers.title,
-      summary: papers.summary,
-      aiSummary: papers.aiSummary,
-      aiKeywords: papers.aiKeywords,
+      summary: paperTexts.summary,
+      aiSummary: paperTexts.aiSummary,
+      aiKeywords: paperTexts.aiKeywords,
       publishedAt: papers.publishedAt,
       dailyDate: papers.dailyDate,
       organization: papers.organizationName,
@@ -48,6 +48,7 @@ export async function getPaperDetail(db: Db, id: string): Promise<PaperDetail | 
     })
     .from(papers)
     .leftJoin(organizations, eq(organizations.name, papers.organizationName))
+    .leftJoin(paperTexts, eq(paperTexts.paperId, papers.id))
     .where(eq(papers.id, id))
     .limit(1);
   if (!row) return null;

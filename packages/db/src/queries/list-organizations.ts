@@ -1,4 +1,4 @@
-import { organizations, papers } from "@paperpulse/schema";
+import { organizations, orgStats } from "@paperpulse/schema";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../types.ts";
 
@@ -11,18 +11,17 @@ export type OrganizationSummary = {
   upvotes: number;
 };
 
-/** Every known organisation with its paper count and upvotes, most papers first. */
+/** Every known organisation with its paper count and upvotes (their precomputed rows), most papers first. */
 export async function listOrganizations(db: Db): Promise<OrganizationSummary[]> {
-  const paperCount = sql`count(${papers.id})`.mapWith(Number);
+  const paperCount = sql`coalesce(${orgStats.papers}, 0)`.mapWith(Number);
   return db
     .select({
       name: organizations.name,
       fullname: organizations.fullname,
       papers: paperCount,
-      upvotes: sql`coalesce(sum(${papers.upvotes}), 0)`.mapWith(Number),
+      upvotes: sql`coalesce(${orgStats.upvotes}, 0)`.mapWith(Number),
     })
     .from(organizations)
-    .leftJoin(papers, eq(papers.organizationName, organizations.name))
-    .groupBy(organizations.name, organizations.fullname)
+    .leftJoin(orgStats, eq(orgStats.name, organizations.name))
     .orderBy(desc(paperCount), asc(organizations.name));
 }

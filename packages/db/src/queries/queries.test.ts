@@ -1,5 +1,6 @@
 import { organizations, paperSnapshots, papers } from "@paperpulse/schema";
 import { beforeAll, expect, it } from "vitest";
+import { rebuildAggregates } from "../aggregates/index.ts";
 import { describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import {
@@ -69,6 +70,8 @@ async function seed(db: Db): Promise<void> {
       comments: p.first[1],
     })),
   ]);
+  // Rows written here, not by saveCapture: the precomputed tables are built from them as an open would.
+  await rebuildAggregates(db);
 }
 
 async function collect(batches: AsyncGenerator<PaperExportRow[]>): Promise<PaperExportRow[][]> {

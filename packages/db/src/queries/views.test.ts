@@ -2,6 +2,7 @@ import {
   organizations,
   paperSnapshots,
   papers,
+  paperTexts,
   paperTopics,
   scrapePages,
   scrapeRuns,
@@ -9,6 +10,7 @@ import {
 } from "@paperpulse/schema";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { rebuildAggregates } from "../aggregates/index.ts";
 import { selectRows } from "../rows.ts";
 import { describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
@@ -117,7 +119,6 @@ async function seed(db: Db): Promise<void> {
     seeds.map((p) => ({
       id: p.id,
       title: p.title,
-      summary: p.summary ?? null,
       dailyDate: p.day,
       dailyDateExact: true,
       organizationName: p.org,
@@ -127,6 +128,7 @@ async function seed(db: Db): Promise<void> {
       lastSeenAt: p.id === "2402.00001" ? lastSeen : seen,
     })),
   );
+  await db.insert(paperTexts).values(seeds.map((p) => ({ paperId: p.id, summary: p.summary ?? null })));
   // Inserted newest first, so that insertion order would give wrong answers.
   await db.insert(paperSnapshots).values([...snapshots].reverse());
   await db.insert(topics).values([
@@ -139,6 +141,8 @@ async function seed(db: Db): Promise<void> {
     { paperId: "2401.00005", topic: "llm" },
     { paperId: "2401.00010", topic: "llm" },
   ]);
+  // Rows written here, not by saveCapture: the precomputed tables are built from them as an open would.
+  await rebuildAggregates(db);
 }
 
 const all: Filters = { orgs: [] };

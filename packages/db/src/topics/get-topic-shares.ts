@@ -1,6 +1,6 @@
 import { papers } from "@paperpulse/schema";
 import { sql } from "drizzle-orm";
-import { type Filters, papersWhere } from "../queries/filters.ts";
+import { dayRangeWhere, type Filters, isDateOnly, papersWhere } from "../queries/filters.ts";
 import { bucketStart, type Granularity } from "../queries/granularity.ts";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
@@ -32,27 +32,19 @@ export type TopicShares = {
 /**
  * Share of papers per topic per month (or week): how much of the listing each topic takes, for a trend chart.
  * The papers counted are those matching the filters; `filters.topic` does not narrow the papers (every share
- * would be 1) but picks the one topic to return.
+ * would be 1) but picks the one topic to return. With no other filter but dates, the precomputed papers per day
+ * (and per day and topic) are added up: counts, unlike medians, add up exactly over any range.
  */
 export async function getTopicShares(
   db: Db,
   filters: Filters,
   options: { granularity?: Exclude<Granularity, "day"> } = {},
 ): Promise<TopicShares> {
-  const where = papersWhere({ ...filters, topic: undefined });
-  const bucket = bucketStart(papers.dailyDate, options.granularity ?? "month");
-  const periodRows = await selectRows<{ period: string; papers: number | string }>(
-    db,
-    sql`select ${bucket} as period, count(*) as papers from ${papers} ${where ? sql`where ${where}` : sql``}
-        group by 1 order by 1`,
-  );
-  const counts = await selectRows<{ period: string; topic: string; papers: number | string }>(
-    db,
-    sql`select ${bucket} as period, pt.topic, count(*) as papers
-        from paper_topics pt join ${papers} on ${papers.id} = pt.paper_id
-        where true ${where ? sql`and ${where}` : sql``} ${filters.topic ? sql`and pt.topic = ${filters.topic}` : sql``}
-        group by 1, 2`,
-  );
+  const counted = { ...filters, topic: undefined };
+  const granularity = options.granularity ?? "month";
+  const { periodRows, counts } = isDateOnly(counted)
+    ? await countFromDays(db, filters, granularity)
+    : await countPapers(db, filters, granularity);
   const order = await selectRows<{ slug: string }>(db, sql`select slug from topics order by position`);
   const position = new Map(order.map((row, index) => [row.slug, index]));
   const topics = [...new Set(counts.map((row) => row.topic))].sort(
@@ -67,4 +59,50 @@ export async function getTopicShares(
     }),
   );
   return { periods, topics, rows };
+}
+
+type PeriodCount = { period: string; papers: number | string };
+type TopicCount = { period: string; topic: string; papers: number | string };
+
+async function countFromDays(
+  db: Db,
+  filters: Filters,
+  granularity: Exclude<Granularity, "day">,
+): Promise<{ periodRows: PeriodCount[]; counts: TopicCount[] }> {
+  const range = dayRangeWhere(sql`daily_date`, filters);
+  const bucket = bucketStart(sql`daily_date`, granularity);
+  const periodRows = await selectRows<PeriodCount>(
+    db,
+    sql`select ${bucket} as period, sum(papers) as papers from daily_stats ${range ? sql`where ${range}` : sql``}
+        group by 1 order by 1`,
+  );
+  const counts = await selectRows<TopicCount>(
+    db,
+    sql`select ${bucket} as period, topic, sum(papers) as papers from topic_day_stats
+        where true ${range ? sql`and ${range}` : sql``} ${filters.topic ? sql`and topic = ${filters.topic}` : sql``}
+        group by 1, 2`,
+  );
+  return { periodRows, counts };
+}
+
+async function countPapers(
+  db: Db,
+  filters: Filters,
+  granularity: Exclude<Granularity, "day">,
+): Promise<{ periodRows: PeriodCount[]; counts: TopicCount[] }> {
+  const where = papersWhere({ ...filters, topic: undefined });
+  const bucket = bucketStart(papers.dailyDate, granularity);
+  const periodRows = await selectRows<PeriodCount>(
+    db,
+    sql`select ${bucket} as period, count(*) as papers from ${papers} ${where ? sql`where ${where}` : sql``}
+        group by 1 order by 1`,
+  );
+  const counts = await selectRows<TopicCount>(
+    db,
+    sql`select ${bucket} as period, pt.topic, count(*) as papers
+        from paper_topics pt join ${papers} on ${papers.id} = pt.paper_id
+        where true ${where ? sql`and ${where}` : sql``} ${filters.topic ? sql`and pt.topic = ${filters.topic}` : sql``}
+        group by 1, 2`,
+  );
+  return { periodRows, counts };
 }

@@ -1,6 +1,6 @@
 import { papers } from "@paperpulse/schema";
 import { sql } from "drizzle-orm";
-import { type Filters, papersWhere } from "../queries/filters.ts";
+import { type Filters, isDateOnly, papersWhere } from "../queries/filters.ts";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
 
@@ -63,11 +63,15 @@ export async function listRisingKeywords(
   const previousFrom = addDays(from, -days);
   const minCount = options.minCount ?? 3;
 
-  const [totals] = await selectRows<{ current: number | string; previous: number | string }>(
+  const [totals] = await selectRows<{ current: number | string | null; previous: number | string | null }>(
     db,
-    sql`select count(*) filter (where ${papers.dailyDate} >= ${from}) as current,
-          count(*) filter (where ${papers.dailyDate} < ${from}) as previous
-        from ${papers} where ${papers.dailyDate} between ${previousFrom} and ${to} ${andWhere}`,
+    isDateOnly(filters)
+      ? sql`select sum(papers) filter (where daily_date >= ${from}) as current,
+              sum(papers) filter (where daily_date < ${from}) as previous
+            from daily_stats where daily_date between ${previousFrom} and ${to}`
+      : sql`select count(*) filter (where ${papers.dailyDate} >= ${from}) as current,
+              count(*) filter (where ${papers.dailyDate} < ${from}) as previous
+            from ${papers} where ${papers.dailyDate} between ${previousFrom} and ${to} ${andWhere}`,
   );
   const current = Number(totals?.current ?? 0);
   const previous = Number(totals?.previous ?? 0);

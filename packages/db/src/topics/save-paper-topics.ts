@@ -89,8 +89,9 @@ export async function savePaperTopics(
 }
 
 /**
- * Papers that may have stored topics: each paper's stored topics and keywords are read once, through the keys,
- * and compared whole, so an unchanged paper (every re-capture of a paper) costs two lookups and nothing else.
+ * Papers that may have stored topics: each paper's stored texts, topics and keywords are read once, through the
+ * keys (`offset 0` keeps the texts a per-paper lookup rather than a join the planner may make a scan), and compared
+ * whole, so an unchanged paper (every re-capture of a paper) costs two lookups and nothing else.
  * Data-modifying CTEs run once each, against the same snapshot. Rows to delete are found per paper through the
  * key, then by ctid: a join let the planner scan the whole table for every page, as PGlite, never analysed, did.
  */
@@ -101,7 +102,10 @@ function compareAndWrite(rows: unknown[]): SQL[] {
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
         as r(paper_id text, topics text[], keywords text[], has_summary boolean, has_keywords boolean)
       join papers p on p.id = r.paper_id
-      where (r.has_summary or p.summary is null) and (r.has_keywords or p.ai_keywords is null))`,
+      left join lateral (
+        select summary, ai_keywords from paper_texts where paper_texts.paper_id = r.paper_id offset 0
+      ) t on true
+      where (r.has_summary or t.summary is null) and (r.has_keywords or t.ai_keywords is null))`,
     sql`stored as (
       select i.paper_id, i.topics, i.keywords,
         (select coalesce(array_agg(pt.topic order by pt.topic collate "C"), '{}') from paper_topics pt

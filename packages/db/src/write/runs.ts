@@ -182,8 +182,19 @@ export async function getRun(db: Db, runId: number): Promise<RunRow | undefined>
   return row;
 }
 
-export async function listRunPages(db: Db, runId: number) {
-  return db.select().from(scrapePages).where(eq(scrapePages.runId, runId)).orderBy(scrapePages.id);
+/** A run's pages in the order they were recorded; `limit` and `offset` page through a long run (an import). */
+export async function listRunPages(db: Db, runId: number, window?: { limit: number; offset: number }) {
+  const query = db.select().from(scrapePages).where(eq(scrapePages.runId, runId)).orderBy(scrapePages.id);
+  return window ? query.limit(window.limit).offset(window.offset) : query;
+}
+
+/** How many pages a run recorded, failed ones included (one index range). */
+export async function countRunPages(db: Db, runId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql`count(*)`.mapWith(Number) })
+    .from(scrapePages)
+    .where(eq(scrapePages.runId, runId));
+  return row?.n ?? 0;
 }
 
 export type StoredPage = typeof scrapePages.$inferSelect;

@@ -1,4 +1,11 @@
-import { organizations, paperAuthors, paperSnapshots, papers, scrapeRuns } from "@paperpulse/schema";
+import {
+  organizations,
+  paperAuthors,
+  paperSnapshots,
+  papers,
+  paperTexts,
+  scrapeRuns,
+} from "@paperpulse/schema";
 import { asc, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { expect, it } from "vitest";
@@ -70,7 +77,8 @@ async function dumpState(db: Db) {
 
 async function clear(db: Db) {
   await db.execute(
-    sql`truncate paper_snapshots, paper_authors, papers, organizations, scrape_pages, scrape_runs cascade`,
+    sql`truncate paper_snapshots, paper_authors, paper_texts, papers, organizations, scrape_pages, scrape_runs,
+      daily_stats, period_stats, topic_day_stats, org_stats cascade`,
   );
 }
 
@@ -147,10 +155,12 @@ describeEachDatabase("saveCapture", (getDb) => {
       upvotes: 20,
       comments: 3,
       title: "Synthetic paper 2403.00001",
-      summary: "Abstract of 2403.00001", // an older capture fills a gap the newer one left
       dailyDate: "2024-03-15",
       dailyDateExact: false,
     });
+    // An older capture fills a gap the newer one left.
+    const [text] = await db.select().from(paperTexts);
+    expect(text).toMatchObject({ summary: "Abstract of 2403.00001" });
     expect(row?.firstSeenAt.toISOString()).toBe("2024-03-15T10:00:00.000Z");
     expect(row?.lastSeenAt.toISOString()).toBe("2024-03-16T10:00:00.000Z");
     expect(await db.select().from(paperSnapshots)).toHaveLength(2);

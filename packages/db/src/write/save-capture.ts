@@ -7,9 +7,15 @@ import {
   scrapeRuns,
 } from "@paperpulse/schema";
 import { inArray, sql } from "drizzle-orm";
+import { bumpDataVersion } from "../aggregates/data-version.ts";
+import { refreshAggregates } from "../aggregates/refresh-aggregates.ts";
+import { textArray } from "../aggregates/scope.ts";
+import { selectRows } from "../rows.ts";
 import { savePaperTopics } from "../topics/save-paper-topics.ts";
 import type { Db, DbOrTx } from "../types.ts";
 import type { Capture, CapturedPaper } from "./capture.ts";
+import { newestNonNull } from "./newest-non-null.ts";
+import { upsertTexts } from "./upsert-texts.ts";
 
 export type PageInfo = {
   url: string;
@@ -24,9 +30,10 @@ export type PageInfo = {
 export type SaveResult = { pageId: number; items: number; newPapers: number; snapshots: number };
 
 /**
- * Stores one capture in one transaction: organisations, papers and authors upserted, exactly one snapshot per
- * paper appended, the page recorded and the run's counters advanced. Storing the same capture again writes no new
- * paper, organisation or snapshot. Captures may arrive out of time order: the newest capture's values win.
+ * Stores one capture in one transaction: organisations, papers, their texts and authors upserted, exactly one
+ * snapshot per paper appended, the aggregates of the days and organisations it touched recomputed, the page
+ * recorded and the run's counters advanced. Storing the same capture again writes no new paper, organisation or
+ * snapshot. Captures may arrive out of time order: the newest capture's values win.
  */
 export async function saveCapture(
   db: Db,
@@ -54,7 +61,16 @@ export async function saveCapture(
     if (!pageRow) throw new Error("inserting the page record returned nothing");
     const result: SaveResult = { pageId: pageRow.id, items: items.length, newPapers: 0, snapshots: 0 };
     if (items.length > 0) {
+      // Where the papers were before this capture: a paper's day or organisation can change, and both the old and
+      // the new ones need their aggregates recomputed.
+      const before = await selectRows<{ daily_date: string; organization_name: string | null }>(
+        tx,
+        sql`select to_char(daily_date, 'YYYY-MM-DD') as daily_date, organization_name from papers
+            where id = any(${textArray(items.map((p) => p.id))})`,
+      );
       await upsertOrganizations(tx, items, capture.capturedAt);
+      // Texts first: they merge on the papers' last_seen_at as it was before this capture.
+      await upsertTexts(tx, items, capture.capturedAt);
       const upserted = await upsertPapers(tx, items, capture);
       result.newPapers = upserted.filter((row) => row.inserted).length;
       const newest = new Set(upserted.filter((row) => row.newest).map((row) => row.id));
@@ -68,6 +84,15 @@ export async function saveCapture(
         { insertedIds: new Set(upserted.filter((row) => row.inserted).map((row) => row.id)) },
       );
       result.snapshots = await appendSnapshots(tx, items, capture.capturedAt, runId, pageRow.id);
+      await refreshAggregates(tx, {
+        days: unique([...before.map((row) => row.daily_date), ...upserted.map((row) => row.dailyDate)]),
+        orgs: unique(
+          [...before, ...upserted.map((row) => ({ organization_name: row.organization }))].map(
+            (row) => row.organization_name,
+          ),
+        ),
+      });
+      await bumpDataVersion(tx);
       await tx
         .update(scrapePages)
         .set({ newPapers: result.newPapers, snapshots: result.snapshots })
@@ -115,14 +140,19 @@ async function upsertOrganizations(tx: DbOrTx, items: CapturedPaper[], capturedA
     });
 }
 
-type UpsertedPaper = { id: string; inserted: boolean; newest: boolean };
+type UpsertedPaper = {
+  id: string;
+  inserted: boolean;
+  newest: boolean;
+  dailyDate: string;
+  organization: string | null;
+};
 
 async function upsertPapers(tx: DbOrTx, items: CapturedPaper[], capture: Capture): Promise<UpsertedPaper[]> {
   const fallbackDate = capture.listingDate ?? capture.capturedAt.toISOString().slice(0, 10);
   const rows = items.map((p) => ({
     id: p.id,
     title: p.title,
-    summary: p.summary,
     publishedAt: p.publishedAt,
     dailyDate: p.dailyDate ?? fallbackDate,
     dailyDateExact: p.dailyDate !== null,
@@ -131,8 +161,6 @@ async function upsertPapers(tx: DbOrTx, items: CapturedPaper[], capture: Capture
     githubRepo: p.githubRepo,
     githubStars: p.githubStars,
     projectPage: p.projectPage,
-    aiSummary: p.aiSummary,
-    aiKeywords: p.aiKeywords,
     upvotes: p.upvotes,
     comments: p.comments,
     firstSeenAt: capture.capturedAt,
@@ -150,15 +178,12 @@ async function upsertPapers(tx: DbOrTx, items: CapturedPaper[], capture: Capture
         title: latest("title"),
         upvotes: latest("upvotes"),
         comments: latest("comments"),
-        summary: newestNonNull("papers", "summary"),
         publishedAt: newestNonNull("papers", "published_at"),
         organizationName: newestNonNull("papers", "organization_name"),
         submittedBy: newestNonNull("papers", "submitted_by"),
         githubRepo: newestNonNull("papers", "github_repo"),
         githubStars: newestNonNull("papers", "github_stars"),
         projectPage: newestNonNull("papers", "project_page"),
-        aiSummary: newestNonNull("papers", "ai_summary"),
-        aiKeywords: newestNonNull("papers", "ai_keywords"),
         // submittedOnDailyAt is authoritative; a listing date is only a hint, and weekend listings repeat
         // Friday's papers, so among hints the earliest listing wins. The result does not depend on arrival order.
         dailyDate: sql`case
@@ -176,7 +201,13 @@ async function upsertPapers(tx: DbOrTx, items: CapturedPaper[], capture: Capture
       // xmax is 0 for a row this statement inserted, non-zero for one it updated.
       inserted: sql<boolean>`(xmax = 0)`,
       newest: sql<boolean>`(${papers.lastSeenAt} = ${capture.capturedAt.toISOString()}::timestamptz)`,
+      dailyDate: papers.dailyDate,
+      organization: papers.organizationName,
     });
+}
+
+function unique<T>(values: readonly T[]): Exclude<T, null>[] {
+  return [...new Set(values)].filter((value): value is Exclude<T, null> => value !== null);
 }
 
 async function replaceAuthors(tx: DbOrTx, items: CapturedPaper[]): Promise<void> {
@@ -228,12 +259,4 @@ async function appendSnapshots(
     .onConflictDoNothing({ target: [paperSnapshots.paperId, paperSnapshots.capturedAt] })
     .returning({ id: paperSnapshots.id });
   return inserted.length;
-}
-
-/** The newest capture's value unless it is null; an older capture only fills a gap. */
-function newestNonNull(table: "papers" | "organizations", column: string) {
-  const current = sql`${sql.identifier(table)}.${sql.identifier(column)}`;
-  const incoming = sql`excluded.${sql.identifier(column)}`;
-  return sql`case when excluded.last_seen_at >= ${sql.identifier(table)}.last_seen_at
-    then coalesce(${incoming}, ${current}) else coalesce(${current}, ${incoming}) end`;
 }

@@ -1,4 +1,4 @@
-import { getOverviewStats, getUpvoteSeries, listOrganizations, listTopPapers } from "@paperpulse/db";
+import { getOverviewStats, getUpvoteSeries, listTopPapers } from "@paperpulse/db";
 import { ChartFrame } from "@/components/chart-frame";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -12,10 +12,12 @@ import { Stat } from "@/components/stat";
 import { type UpvoteChartPoint, UpvotesChart } from "@/components/upvotes-chart";
 import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
+import { fitGranularity, maxChartPoints, viewSpan } from "@/lib/fit-granularity";
 import { formatDateTime, formatDay, formatInteger } from "@/lib/format";
 import { parseOverviewParams } from "@/lib/view-params";
 import { getDb } from "@/server/db";
-import { checkTopic, getTopicOptions } from "@/server/topics";
+import { getFacets } from "@/server/facets";
+import { checkTopic } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
 
@@ -25,14 +27,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OverviewPage({ searchParams }: Props) {
   const parsed = parseOverviewParams(await searchParams);
   const db = await getDb();
+  const { organizations, topics, span } = await getFacets(db);
   await checkTopic(db, parsed);
-  const { filters, issues, granularity } = parsed;
-  const [stats, series, top, organizations, topics] = await Promise.all([
+  const { filters, issues } = parsed;
+  const requested = parsed.granularity;
+  const fitted = fitGranularity(requested, viewSpan(filters, span));
+  const granularity = fitted.granularity;
+  const [stats, series, top] = await Promise.all([
     getOverviewStats(db, filters),
     getUpvoteSeries(db, filters, granularity),
     listTopPapers(db, { ...filters, limit: topLimit }),
-    listOrganizations(db),
-    getTopicOptions(db),
   ]);
   const filled = fillPeriods(
     series,
@@ -40,7 +44,8 @@ export default async function OverviewPage({ searchParams }: Props) {
     (date): UpvoteChartPoint => ({ date, papers: 0, upvotes: 0, median: null, p90: null }),
   );
   const query = filtersToQuery(filters);
-  const keep = { granularity: granularity === "day" ? undefined : granularity };
+  // Filters keep the granularity asked for: narrowing the dates then draws it.
+  const keep = { granularity: requested === "day" ? undefined : requested };
 
   return (
     <>
@@ -54,7 +59,10 @@ export default async function OverviewPage({ searchParams }: Props) {
         <ExportLinks
           links={[
             { href: `/api/export/papers.csv${query}`, label: "Papers CSV" },
-            { href: `/api/export/daily.csv${filtersToQuery(filters, { granularity })}`, label: "Series CSV" },
+            {
+              href: `/api/export/daily.csv${filtersToQuery(filters, { granularity: requested })}`,
+              label: "Series CSV",
+            },
           ]}
         />
       </div>
@@ -95,6 +103,13 @@ export default async function OverviewPage({ searchParams }: Props) {
                 : null}
             </span>
           </div>
+          {fitted.coarsened ? (
+            <p className="muted small" data-coarsened={granularity}>
+              Drawn by {granularity}: {formatInteger(fitted.requestedPoints)} {requested}s are more than one
+              chart shows well (at most {maxChartPoints} points). Narrow the dates to draw {requested}s; the
+              series CSV has every {requested}.
+            </p>
+          ) : null}
 
           <ChartFrame
             id="upvotes"

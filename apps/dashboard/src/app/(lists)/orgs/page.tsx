@@ -1,4 +1,4 @@
-import { getOrgActivity, listOrganizations, listOrgLeaderboard } from "@paperpulse/db";
+import { getOrgActivity, listOrgLeaderboard } from "@paperpulse/db";
 import type { Metadata } from "next";
 import { ChartFrame } from "@/components/chart-frame";
 import { DataTable } from "@/components/data-table";
@@ -15,7 +15,8 @@ import { formatInteger, pathSegment } from "@/lib/format";
 import { stackOrgActivity } from "@/lib/org-series";
 import { orgBoardSorts, orgGranularities, parseOrgsParams } from "@/lib/view-params";
 import { getDb } from "@/server/db";
-import { checkTopic, getTopicOptions } from "@/server/topics";
+import { getFacets } from "@/server/facets";
+import { checkTopic } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organisations" };
@@ -30,11 +31,10 @@ export default async function OrgsPage({ searchParams }: Props) {
   const db = await getDb();
   await checkTopic(db, parsed);
   const { filters, issues, granularity, top, sort } = parsed;
-  const [activity, board, organizations, topics] = await Promise.all([
+  const [activity, board, { organizations, topics }] = await Promise.all([
     getOrgActivity(db, filters, { granularity, top }),
     listOrgLeaderboard(db, filters, { limit: boardLimit, sort }),
-    listOrganizations(db),
-    getTopicOptions(db),
+    getFacets(db),
   ]);
   const { rows, series } = stackOrgActivity(activity, granularity);
   const shown = activity.rows.filter((row) => row.org !== null).reduce((sum, row) => sum + row.papers, 0);

@@ -1,4 +1,4 @@
-import { listOrganizations, listPapers } from "@paperpulse/db";
+import { listPapers } from "@paperpulse/db";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
@@ -10,7 +10,8 @@ import { filtersToQuery, hasFilters } from "@/lib/filters";
 import { formatInteger } from "@/lib/format";
 import { defaultPaperSort, papersPageSize, parsePapersParams, toPaperSort } from "@/lib/view-params";
 import { getDb } from "@/server/db";
-import { checkTopic, getTopicOptions } from "@/server/topics";
+import { getFacets } from "@/server/facets";
+import { checkTopic } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Papers" };
@@ -30,10 +31,9 @@ export default async function PapersPage({ searchParams }: Props) {
   const db = await getDb();
   await checkTopic(db, parsed);
   const { filters, issues, sort, page } = parsed;
-  const [result, organizations, topics] = await Promise.all([
+  const [result, { organizations, topics }] = await Promise.all([
     listPapers(db, filters, { sort: toPaperSort(sort), page, pageSize: papersPageSize }),
-    listOrganizations(db),
-    getTopicOptions(db),
+    getFacets(db),
   ]);
   const pages = Math.max(1, Math.ceil(result.total / papersPageSize));
   const sortParam = sort === defaultPaperSort ? undefined : sort;

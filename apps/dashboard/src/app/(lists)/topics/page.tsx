@@ -1,4 +1,4 @@
-import { getTopicShares, listOrganizations, listRisingKeywords, listTopics } from "@paperpulse/db";
+import { getTopicShares, listRisingKeywords, listTopics } from "@paperpulse/db";
 import type { Metadata } from "next";
 import { ChartFrame } from "@/components/chart-frame";
 import { DataTable } from "@/components/data-table";
@@ -15,6 +15,7 @@ import { formatDay, formatInteger } from "@/lib/format";
 import { topicShareSeries } from "@/lib/topic-series";
 import { keywordPeriods, orgGranularities, parseTopicsParams } from "@/lib/view-params";
 import { getDb } from "@/server/db";
+import { getFacets } from "@/server/facets";
 import { checkTopic } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
@@ -27,11 +28,11 @@ export default async function TopicsPage({ searchParams }: Props) {
   const db = await getDb();
   await checkTopic(db, parsed);
   const { filters, issues, granularity, top, period, minCount } = parsed;
-  const [shares, rising, topics, organizations] = await Promise.all([
+  const [shares, rising, topics, { organizations }] = await Promise.all([
     getTopicShares(db, filters, { granularity }),
     listRisingKeywords(db, filters, { period, minCount, limit: 25 }),
     listTopics(db, filters),
-    listOrganizations(db),
+    getFacets(db),
   ]);
   const labels = new Map(topics.map((t) => [t.slug, t.label]));
   const { rows, series } = topicShareSeries(shares, labels, granularity, top);

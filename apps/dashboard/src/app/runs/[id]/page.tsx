@@ -1,11 +1,17 @@
-import { getRun, listRunPages } from "@paperpulse/db";
+import { countRunPages, getRun, listRunPages } from "@paperpulse/db";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { IssuesNotice } from "@/components/issues-notice";
+import { Pager } from "@/components/pager";
 import { ErrorCell, RunStatus } from "@/components/run-status";
 import { Stat } from "@/components/stat";
 import { TableHead } from "@/components/table-head";
+import { type ParamIssue, readInteger, toSearchParams } from "@/lib/filters";
 import { formatBytes, formatDateTime, formatDuration, formatInteger, safeHttpUrl } from "@/lib/format";
+import { maxPage } from "@/lib/view-params";
 import { getDb } from "@/server/db";
+
+const pagesPerScreen = 100;
 
 export const dynamic = "force-dynamic";
 
@@ -32,8 +38,16 @@ export default async function RunPage({ params, searchParams }: Props) {
   const db = await getDb();
   const run = await getRun(db, id);
   if (!run) notFound();
-  const pages = await listRunPages(db, id);
-  const runNow = (await searchParams).runNow;
+  const query = await searchParams;
+  // An import or a backfill records thousands of pages: they are shown a hundred at a time.
+  const issues: ParamIssue[] = [];
+  const page = readInteger(toSearchParams(query), "page", { min: 1, max: maxPage, fallback: 1 }, issues);
+  const [pages, pageCount] = await Promise.all([
+    listRunPages(db, id, { limit: pagesPerScreen, offset: (page - 1) * pagesPerScreen }),
+    countRunPages(db, id),
+  ]);
+  const screens = Math.max(1, Math.ceil(pageCount / pagesPerScreen));
+  const runNow = query.runNow;
   const targets = Array.isArray(run.plan.targets)
     ? run.plan.targets.filter((t) => typeof t === "string")
     : [];
@@ -83,10 +97,21 @@ export default async function RunPage({ params, searchParams }: Props) {
         </p>
       ) : null}
       {targets.length > 0 ? <p className="muted small">Plan: {targets.join(", ")}</p> : null}
+      <IssuesNotice issues={issues} />
       <section className="card">
-        <h2>Pages</h2>
+        <h2>
+          Pages <span className="muted">({formatInteger(pageCount)})</span>
+        </h2>
         {pages.length === 0 ? (
-          <p className="muted">No page recorded{run.status === "running" ? " yet" : ""}.</p>
+          <p className="muted">
+            {pageCount > 0 ? (
+              <>
+                There is no page {page}: <a href={`/runs/${run.id}?page=${screens}`}>go to the last one</a>.
+              </>
+            ) : (
+              `No page recorded${run.status === "running" ? " yet" : ""}.`
+            )}
+          </p>
         ) : (
           <div className="table-wrap">
             <table className="papers run-pages">
@@ -131,6 +156,7 @@ export default async function RunPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
+        <Pager page={page} pages={screens} href={(n) => `/runs/${run.id}${n === 1 ? "" : `?page=${n}`}`} />
       </section>
     </>
   );

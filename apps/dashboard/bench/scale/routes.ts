@@ -1,0 +1,38 @@
+/** What the scale benchmark requests: every view and export, with ids and names taken from the running server. */
+export type BenchRoute = { name: string; path: string; kind: "view" | "export" };
+
+export async function listRoutes(base: string): Promise<BenchRoute[]> {
+  const top = await (await fetch(`${base}/api/export/papers.csv?sort=-upvotes&minUpvotes=50`)).text();
+  const paperId = top.split("\r\n")[1]?.split(",")[0] ?? "none";
+  const orgs = await (await fetch(`${base}/api/export/orgs.csv`)).text();
+  const org = encodeURIComponent(orgs.split("\r\n")[1]?.split(",")[0] ?? "none");
+  const view = (name: string, path: string): BenchRoute => ({ name, path, kind: "view" });
+  const csv = (name: string, path: string): BenchRoute => ({ name, path, kind: "export" });
+  return [
+    view("overview", "/"),
+    view("overview by month", "/?granularity=month"),
+    view("overview, any date range", "/?from=2000&to=2099"),
+    view("overview, one org", `/?org=${org}`),
+    view("overview, text search", "/?q=diffusion"),
+    view("papers", "/papers"),
+    view("papers, text search", "/papers?q=diffusion"),
+    view("papers, deep page", "/papers?page=500"),
+    view("papers, topic and upvotes", "/papers?topic=video&minUpvotes=20&sort=-upvotes"),
+    view("paper", `/papers/${encodeURIComponent(paperId)}`),
+    view("organisations", "/orgs"),
+    view("organisations by week, top 12", "/orgs?granularity=week&top=12"),
+    view("organisations, one quarter", "/orgs?from=2026-07-01&to=2026-09-30&sort=top10"),
+    view("organisation", `/orgs/${org}`),
+    view("topics", "/topics"),
+    view("topics, one org by week", `/topics?org=${org}&granularity=week`),
+    view("runs", "/runs"),
+    view("run", "/runs/1"),
+    csv("daily CSV", "/api/export/daily.csv"),
+    csv("orgs CSV", "/api/export/orgs.csv"),
+    csv("topics CSV", "/api/export/topics.csv"),
+    csv("keywords CSV", "/api/export/keywords.csv"),
+    csv("paper's snapshots CSV", `/api/export/snapshots.csv?paper=${encodeURIComponent(paperId)}`),
+    csv("papers CSV, one org", `/api/export/papers.csv?org=${org}`),
+    csv("papers CSV, all", "/api/export/papers.csv"),
+  ];
+}

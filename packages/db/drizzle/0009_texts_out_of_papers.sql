@@ -1,0 +1,3 @@
+ALTER TABLE "papers" DROP COLUMN "summary";--> statement-breakpoint
+ALTER TABLE "papers" DROP COLUMN "ai_summary";--> statement-breakpoint
+ALTER TABLE "papers" DROP COLUMN "ai_keywords";
