@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { withServerNodeOptions } from "../apps/dashboard/server-node-options.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dashboard = join(root, "apps", "dashboard");
@@ -117,7 +118,7 @@ function serve() {
   current = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
     cwd: dashboard,
     stdio: "inherit",
-    env,
+    env: { ...env, NODE_OPTIONS: withServerNodeOptions(env.NODE_OPTIONS) },
   });
   current.on("error", (error) => fail(`Could not start next: ${error.message}`));
   current.on("exit", (code, signal) => {

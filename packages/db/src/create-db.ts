@@ -8,6 +8,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { ensureAggregates } from "./aggregates/ensure-aggregates.ts";
 import { acquireDataDirLock } from "./lock.ts";
+import { markEmbedded, tidyAfterRun } from "./maintain.ts";
 import { findMigrationsFolder } from "./migrations-folder.ts";
 import type { Db } from "./types.ts";
 
@@ -62,12 +63,14 @@ async function openPglite(dataDir: string, options: CreateDbOptions): Promise<Db
       : new PGlite(resolve(folder, "pglite"), { extensions });
     await client.waitReady;
     const db = drizzlePglite(client) as unknown as Db;
+    markEmbedded(db);
     if (options.migrate !== false) {
       // PGlite is single-process (guarded by the lock above), so no migration lock is needed.
       await runMigration(() =>
         migratePglite(drizzlePglite(client), { migrationsFolder: findMigrationsFolder() }),
       );
-      await ensureAggregates(db);
+      // A database that got its precomputed tables just now was rewritten: vacuum and analyse it at once.
+      if ((await ensureAggregates(db)).rebuilt) await tidyAfterRun(db, { force: true });
     }
     let closed = false;
     return {

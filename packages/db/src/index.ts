@@ -2,6 +2,7 @@ export * from "./aggregates/index.ts";
 export * from "./calendar/list-day-coverage.ts";
 export * from "./create-db.ts";
 export * from "./lock.ts";
+export { isEmbedded, tidyAfterRun } from "./maintain.ts";
 export * from "./queries/index.ts";
 export * from "./rows.ts";
 export * from "./topics/index.ts";

@@ -289,4 +289,9 @@ export const dataState = pgTable("data_state", {
    * opening a database whose number is older than the code's rebuilds them from the papers.
    */
   aggregatesVersion: integer("aggregates_version").notNull(),
+  /**
+   * Papers rows written since the embedded database was last vacuumed and analysed: PGlite has no autovacuum, so
+   * the application does it when this passes a share of the table (as autovacuum's threshold would).
+   */
+  writtenSinceTidy: bigint("written_since_tidy", { mode: "number" }).notNull().default(0),
 });

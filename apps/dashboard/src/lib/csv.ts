@@ -1,5 +1,3 @@
-import { stringify } from "csv-stringify/sync";
-
 /** A cell: text from the database (neutralised), or a value we formatted ourselves (numbers, ISO timestamps). */
 export type CsvCell = string | number | Date | null;
 
@@ -12,18 +10,28 @@ export function neutraliseFormula(value: string): string {
   return formulaStart.test(value) ? `'${value}` : value;
 }
 
+// A field is quoted when it holds a quote, a comma or a line break (RFC 4180); quotes inside are doubled.
+const needsQuotes = /[",\r\n]/;
+
 function toField(cell: CsvCell): string {
   if (cell === null) return "";
   if (typeof cell === "number") return String(cell);
-  if (cell instanceof Date) return cell.toISOString();
-  return neutraliseFormula(cell);
+  const text = cell instanceof Date ? cell.toISOString() : neutraliseFormula(cell);
+  return needsQuotes.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/**
+ * Rows as CSV text, CRLF after every row. Written here rather than with csv-stringify, which gives the same bytes
+ * (a property test holds the two together) but took 160 ms of the 250 ms budget of a 36,700-row export.
+ */
 export function csvLines(rows: CsvCell[][]): string {
-  return stringify(
-    rows.map((row) => row.map(toField)),
-    { record_delimiter: "\r\n" },
-  );
+  let out = "";
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++)
+      out += i === 0 ? toField(row[i] ?? null) : `,${toField(row[i] ?? null)}`;
+    out += "\r\n";
+  }
+  return out;
 }
 
 /**

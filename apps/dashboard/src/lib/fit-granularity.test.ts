@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countPeriods, fitGranularity, viewSpan } from "./fit-granularity";
+import { countPeriods, fitGranularity } from "./fit-granularity";
 
 describe("countPeriods", () => {
   it("counts days, ISO weeks and months holding a day of the range", () => {
@@ -37,16 +37,5 @@ describe("fitGranularity", () => {
 
   it("leaves an empty view as requested", () => {
     expect(fitGranularity("day", null)).toEqual({ granularity: "day", coarsened: false, requestedPoints: 0 });
-  });
-});
-
-describe("viewSpan", () => {
-  it("narrows the filters' range to the days that hold data", () => {
-    const data = { first: "2023-05-05", last: "2026-11-27" };
-    expect(viewSpan({}, data)).toEqual({ first: "2023-05-05", last: "2026-11-27" });
-    expect(viewSpan({ from: "1970-01-01", to: "2100-12-31" }, data)).toEqual(data);
-    expect(viewSpan({ from: "2026-01-01" }, data)).toEqual({ first: "2026-01-01", last: "2026-11-27" });
-    expect(viewSpan({ from: "2027-01-01" }, data)).toBeNull();
-    expect(viewSpan({}, { first: null, last: null })).toBeNull();
   });
 });

@@ -49,14 +49,3 @@ export function countPeriods(first: string, last: string, period: Period): numbe
   const months = (t: number) => new Date(t).getUTCFullYear() * 12 + new Date(t).getUTCMonth();
   return months(b) - months(a) + 1;
 }
-
-/** The days a view covers: the filters' range, narrowed to the days that hold data. */
-export function viewSpan(
-  filters: { from?: string | undefined; to?: string | undefined },
-  data: { first: string | null; last: string | null },
-): { first: string; last: string } | null {
-  if (!data.first || !data.last) return null;
-  const first = filters.from && filters.from > data.first ? filters.from : data.first;
-  const last = filters.to && filters.to < data.last ? filters.to : data.last;
-  return first <= last ? { first, last } : null;
-}

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
-const defaults = { PORT: 3000, PAPERPULSE_DATA_DIR: "./.data", HF_BASE_URL: "https://huggingface.co" };
+const defaults = {
+  PORT: 3000,
+  PAPERPULSE_DATA_DIR: "./.data",
+  HF_BASE_URL: "https://huggingface.co",
+  PAPERPULSE_PAGE_CACHE_MB: 64,
+};
 
 describe("parseEnv", () => {
   it("applies defaults, treating empty values as unset", () => {
@@ -56,5 +61,12 @@ describe("parseEnv", () => {
       /PAPERPULSE_ADMIN_TOKEN must be at least 16/,
     );
     expect(() => parseEnv({ PAPERPULSE_ADMIN_TOKEN: "hunter2" })).not.toThrow(/hunter2/);
+  });
+
+  it("reads the page cache size, 0 turning it off, and refuses anything else", () => {
+    expect(parseEnv({ PAPERPULSE_PAGE_CACHE_MB: "0" }).PAPERPULSE_PAGE_CACHE_MB).toBe(0);
+    expect(parseEnv({ PAPERPULSE_PAGE_CACHE_MB: "256" }).PAPERPULSE_PAGE_CACHE_MB).toBe(256);
+    expect(() => parseEnv({ PAPERPULSE_PAGE_CACHE_MB: "-1" })).toThrow(/PAPERPULSE_PAGE_CACHE_MB/);
+    expect(() => parseEnv({ PAPERPULSE_PAGE_CACHE_MB: "lots" })).toThrow(/PAPERPULSE_PAGE_CACHE_MB/);
   });
 });

@@ -22,6 +22,8 @@ export const envSchema = z.object({
   ),
   // Required for "Run now" in server mode (and honoured in embedded mode when set). Never echoed.
   PAPERPULSE_ADMIN_TOKEN: optional(z.string().min(16, "must be at least 16 characters").optional()),
+  // Memory for rendered views kept until the data changes (server/page-cache.ts); 0 turns the cache off.
+  PAPERPULSE_PAGE_CACHE_MB: optional(z.coerce.number().int().min(0).max(4096).default(64)),
 });
 
 export type Env = z.infer<typeof envSchema>;

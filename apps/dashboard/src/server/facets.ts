@@ -1,8 +1,6 @@
 import "server-only";
 import {
-  type DataSpan,
   type Db,
-  getDataSpan,
   getDataVersion,
   listOrganizations,
   listTopics,
@@ -10,11 +8,8 @@ import {
 } from "@paperpulse/db";
 import type { TopicOption } from "@/components/filter-bar";
 
-/**
- * What the filter panel offers on every view, the organisations (most papers first) and the topics, and the days
- * the data spans (for choosing how finely to draw a chart).
- */
-export type Facets = { organizations: OrganizationSummary[]; topics: TopicOption[]; span: DataSpan };
+/** What the filter panel offers on every view: the organisations (most papers first) and the topics. */
+export type Facets = { organizations: OrganizationSummary[]; topics: TopicOption[] };
 
 type Cached = { version: number; facets: Promise<Facets> };
 
@@ -39,10 +34,6 @@ export async function getFacets(db: Db): Promise<Facets> {
 }
 
 async function loadFacets(db: Db): Promise<Facets> {
-  const [organizations, topics, span] = await Promise.all([
-    listOrganizations(db),
-    listTopics(db),
-    getDataSpan(db),
-  ]);
-  return { organizations, topics: topics.map(({ slug, label }) => ({ slug, label })), span };
+  const [organizations, topics] = await Promise.all([listOrganizations(db), listTopics(db)]);
+  return { organizations, topics: topics.map(({ slug, label }) => ({ slug, label })) };
 }

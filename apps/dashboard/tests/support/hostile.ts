@@ -85,7 +85,7 @@ export function detailRoutes(runId: number): Route[] {
   return [
     { path: "/papers/2303.00300", reads: [], filters: false, title: "Paper 2303.00300" },
     { path: "/orgs/acme", reads: [], title: "acme" },
-    { path: `/runs/${runId}`, reads: [], filters: false, title: `Run #${runId}` },
+    { path: `/runs/${runId}`, reads: ["page"], filters: false, title: `Run #${runId}` },
   ];
 }
 

@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { withServerNodeOptions } from "../../server-node-options.mjs";
 
 export const dashboardDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const repoRoot = join(dashboardDir, "..", "..");
@@ -67,6 +68,7 @@ export async function startDashboard(
         PAPERPULSE_ADMIN_TOKEN: "",
         HF_BASE_URL: "",
         PAPERPULSE_ALLOW_PRIVATE_HOSTS: "",
+        NODE_OPTIONS: withServerNodeOptions(process.env.NODE_OPTIONS),
         ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],

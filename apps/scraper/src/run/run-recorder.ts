@@ -10,6 +10,7 @@ import {
   type StartRunInput,
   saveCapture,
   startRun,
+  tidyAfterRun,
 } from "@paperpulse/db";
 import { syncTopicCatalog } from "../topics/index.ts";
 import { decideStatus, type PageFailure, type ProgressListener, type RunSummary } from "./summary.ts";
@@ -89,6 +90,7 @@ export async function beginRun(
         ...(error === undefined ? {} : { error }),
         ...(errorCode === undefined ? {} : { errorCode }),
       });
+      if (counts.pages > counts.pagesFailed) await tidy(db);
       return {
         runId,
         command: input.command,
@@ -102,6 +104,17 @@ export async function beginRun(
       };
     },
   };
+}
+
+/** Embedded databases get their vacuum and statistics after a run that stored pages; a failure costs only a warning. */
+export async function tidy(db: Db): Promise<void> {
+  try {
+    await tidyAfterRun(db);
+  } catch (error) {
+    console.warn(
+      `Tidying the embedded database after the run failed: ${error instanceof Error ? error.message : error}`,
+    );
+  }
 }
 
 function summarizeFailures(failures: PageFailure[]): string {

@@ -9,6 +9,7 @@ import {
   startRun,
 } from "@paperpulse/db";
 import type { RunTrigger } from "@paperpulse/schema";
+import { tidy } from "../run/run-recorder.ts";
 import type { ProgressListener } from "../run/summary.ts";
 import { createTopicMatcher } from "./match-topics.ts";
 import { normalizeKeywords } from "./normalize-keyword.ts";
@@ -108,6 +109,7 @@ export async function retopicPapers(db: Db, options: RetopicOptions = {}): Promi
       ? {}
       : { error: summary.error, errorCode: summary.errorCode ?? "RETOPIC_FAILED" }),
   });
+  if (summary.topicsChanged + summary.keywordsChanged > 0) await tidy(db);
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
 }

@@ -1,6 +1,5 @@
 export * from "./filters.ts";
 export * from "./get-daily-upvotes.ts";
-export * from "./get-data-span.ts";
 export * from "./get-freshness.ts";
 export * from "./get-org-activity.ts";
 export * from "./get-organization.ts";

@@ -24,20 +24,19 @@ export type PaperExportRow = {
 };
 
 /**
- * Every paper matching the filters, in the view's order (default: daily date then id), in batches. Keyset
- * pagination (not OFFSET) keeps each batch as cheap as the first, so an export of the whole history streams in
- * constant memory.
+ * Every paper matching the filters, in the view's order (default: daily date then id), in batches of 5,000.
+ * Keyset pagination (not OFFSET) keeps each batch as cheap as the first, so an export of the whole history streams
+ * in constant memory.
  */
 export async function* listPapersForExport(
   db: Db,
   filters: Filters,
   options: { batchSize?: number; sort?: PaperSort } = {},
 ): AsyncGenerator<PaperExportRow[]> {
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 5000;
   const sort = options.sort ?? dateAscending;
-  let after: SortCursor | undefined;
-  for (;;) {
-    const rows: PaperExportRow[] = await db
+  const fetchBatch = (after: SortCursor | undefined): Promise<PaperExportRow[]> =>
+    db
       .select({
         id: papers.id,
         title: papers.title,
@@ -52,9 +51,19 @@ export async function* listPapersForExport(
       .where(and(papersWhere(filters), after ? paperAfter(sort, after) : undefined))
       .orderBy(...paperOrderBy(sort))
       .limit(batchSize);
-    if (rows.length > 0) yield rows;
-    const last = rows.at(-1);
-    if (!last || rows.length < batchSize) return;
-    after = { value: sortValue(sort, last), id: last.id };
+  // The next batch is asked for before this one is handed over: the database works while the caller writes.
+  let pending = fetchBatch(undefined);
+  try {
+    for (;;) {
+      const rows = await pending;
+      const last = rows.at(-1);
+      const more = last !== undefined && rows.length === batchSize;
+      if (more) pending = fetchBatch({ value: sortValue(sort, last), id: last.id });
+      if (rows.length > 0) yield rows;
+      if (!more) return;
+    }
+  } finally {
+    // A caller that stops early leaves a batch in flight: its outcome no longer matters.
+    pending.catch(() => {});
   }
 }

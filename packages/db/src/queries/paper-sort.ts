@@ -25,12 +25,18 @@ export function paperOrderBy(sort: PaperSort): SQL[] {
   return [sort.dir === "asc" ? asc(column) : desc(column), asc(papers.id)];
 }
 
-/** Rows strictly after `cursor` in the order of `sort` (every sort column is NOT NULL). */
+/**
+ * Rows strictly after `cursor` in the order of `sort` (every sort column is NOT NULL). The inclusive bound in front
+ * repeats what the rest implies, so that an index on the column starts at the cursor instead of at the beginning.
+ */
 export function paperAfter(sort: PaperSort, cursor: SortCursor): SQL {
   const column = sortColumns[sort.key];
   const value = sort.key === "date" ? sql`${cursor.value}::date` : sql`${cursor.value}`;
-  const beyond = sort.dir === "asc" ? sql`${column} > ${value}` : sql`${column} < ${value}`;
-  return sql`(${beyond} or (${column} = ${value} and ${papers.id} > ${cursor.id}))`;
+  const [from, beyond] =
+    sort.dir === "asc"
+      ? [sql`${column} >= ${value}`, sql`${column} > ${value}`]
+      : [sql`${column} <= ${value}`, sql`${column} < ${value}`];
+  return sql`(${from} and (${beyond} or ${papers.id} > ${cursor.id}))`;
 }
 
 export function sortValue(

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { type RunStatus, type RunTrigger, scrapePages, scrapeRuns } from "@paperpulse/schema";
 import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { bumpDataVersion } from "../aggregates/data-version.ts";
 import { isProcessAlive } from "../process-alive.ts";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
@@ -62,6 +63,7 @@ export async function abandonDeadRuns(db: Db, staleMs = STALE_RUN_MS): Promise<n
       })
       .where(and(eq(scrapeRuns.id, run.id), eq(scrapeRuns.status, "running")));
   }
+  if (dead.length > 0) await bumpDataVersion(db);
   return dead.map((run) => run.id);
 }
 
@@ -79,17 +81,21 @@ export type FinishRunInput = {
 };
 
 export async function finishRun(db: Db, runId: number, input: FinishRunInput): Promise<void> {
-  await db
-    .update(scrapeRuns)
-    .set({
-      status: input.status,
-      finishedAt: sql`now()`,
-      heartbeatAt: sql`now()`,
-      requests: input.requests ?? 0,
-      error: input.error ?? null,
-      errorCode: input.errorCode ?? null,
-    })
-    .where(eq(scrapeRuns.id, runId));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(scrapeRuns)
+      .set({
+        status: input.status,
+        finishedAt: sql`now()`,
+        heartbeatAt: sql`now()`,
+        requests: input.requests ?? 0,
+        error: input.error ?? null,
+        errorCode: input.errorCode ?? null,
+      })
+      .where(eq(scrapeRuns.id, runId));
+    // Every view's banner says whether the last run found Hugging Face's markup changed: cached views go stale.
+    await bumpDataVersion(tx);
+  });
 }
 
 export type RecentRequests = {

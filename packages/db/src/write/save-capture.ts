@@ -92,7 +92,7 @@ export async function saveCapture(
           ),
         ),
       });
-      await bumpDataVersion(tx);
+      await bumpDataVersion(tx, items.length);
       await tx
         .update(scrapePages)
         .set({ newPapers: result.newPapers, snapshots: result.snapshots })

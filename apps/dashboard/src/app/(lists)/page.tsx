@@ -12,7 +12,7 @@ import { Stat } from "@/components/stat";
 import { type UpvoteChartPoint, UpvotesChart } from "@/components/upvotes-chart";
 import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
-import { fitGranularity, maxChartPoints, viewSpan } from "@/lib/fit-granularity";
+import { fitGranularity, maxChartPoints } from "@/lib/fit-granularity";
 import { formatDateTime, formatDay, formatInteger } from "@/lib/format";
 import { parseOverviewParams } from "@/lib/view-params";
 import { getDb } from "@/server/db";
@@ -27,14 +27,16 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OverviewPage({ searchParams }: Props) {
   const parsed = parseOverviewParams(await searchParams);
   const db = await getDb();
-  const { organizations, topics, span } = await getFacets(db);
+  const { organizations, topics } = await getFacets(db);
   await checkTopic(db, parsed);
   const { filters, issues } = parsed;
   const requested = parsed.granularity;
-  const fitted = fitGranularity(requested, viewSpan(filters, span));
+  const stats = await getOverviewStats(db, filters);
+  // The chart is as fine as the matching papers' days allow: a long span is drawn by week or month.
+  const span = stats.firstDay && stats.lastDay ? { first: stats.firstDay, last: stats.lastDay } : null;
+  const fitted = fitGranularity(requested, span);
   const granularity = fitted.granularity;
-  const [stats, series, top] = await Promise.all([
-    getOverviewStats(db, filters),
+  const [series, top] = await Promise.all([
     getUpvoteSeries(db, filters, granularity),
     listTopPapers(db, { ...filters, limit: topLimit }),
   ]);

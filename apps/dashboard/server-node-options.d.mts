@@ -1,0 +1,2 @@
+export declare const serverNodeOptions: string;
+export declare function withServerNodeOptions(existing: string | undefined): string;

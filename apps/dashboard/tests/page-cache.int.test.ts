@@ -1,0 +1,120 @@
+import { type Db, finishRun, saveCapture, startRun } from "@paperpulse/db";
+import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { type RunningDashboard, startDashboard } from "./support/server";
+import { seedSynthetic, syntheticCaptures } from "./support/synthetic";
+
+// Views served from the page cache against the built app on the Postgres server: every copy gets its own CSP nonce
+// (the one the header names is the only one in the page), and a write by another process (a run, here one more
+// capture stored through a separate connection) shows on the next request, not a minute later.
+
+type Fetched = { status: number; cache: string | null; nonce: string; body: string };
+
+async function get(server: RunningDashboard, path: string): Promise<Fetched> {
+  const response = await fetch(`${server.url}${path}`);
+  const policy = response.headers.get("content-security-policy") ?? "";
+  return {
+    status: response.status,
+    cache: response.headers.get("x-paperpulse-page-cache"),
+    nonce: policy.match(/'nonce-([^']+)'/)?.[1] ?? "",
+    body: await response.text(),
+  };
+}
+
+/** Requests the view until the copy rendered in the background is served (it is rendered once per data version). */
+async function getCached(server: RunningDashboard, path: string): Promise<Fetched> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const page = await get(server, path);
+    if (page.cache === "hit") return page;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${path} was never served from the cache`);
+}
+
+const nonces = (body: string) => new Set([...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
+const paperIds = (body: string) => [...body.matchAll(/data-paper-id="([^"]+)"/g)].map((m) => m[1]);
+
+describeWhen(
+  Boolean(process.env.TEST_DATABASE_URL),
+  "TEST_DATABASE_URL is not set (no Postgres server)",
+  "page cache [postgres]",
+  () => {
+    let database: TestDbHandle;
+    let server: RunningDashboard;
+    let uncached: RunningDashboard;
+
+    beforeAll(async () => {
+      database = await openServerDb();
+      await seedSynthetic(database.db);
+      const url = database.url ?? "";
+      server = await startDashboard({ databaseUrl: url });
+      uncached = await startDashboard({ databaseUrl: url }, { env: { PAPERPULSE_PAGE_CACHE_MB: "0" } });
+    });
+
+    afterAll(async () => {
+      await server?.stop();
+      await uncached?.stop();
+      await database?.close();
+    });
+
+    it("serves a cached view with a nonce of its own, the same rows as a fresh render", async () => {
+      const fresh = await get(server, "/papers?sort=date");
+      expect(fresh.status).toBe(200);
+      const first = await getCached(server, "/papers?sort=date");
+      const second = await getCached(server, "/papers?sort=date");
+      for (const page of [first, second]) {
+        expect(page.status).toBe(200);
+        expect(page.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+        // Every script and style in the page carries the nonce its header allows, and no other.
+        expect(nonces(page.body)).toEqual(new Set([page.nonce]));
+      }
+      expect(second.nonce).not.toBe(first.nonce);
+      expect(paperIds(first.body)).toEqual(paperIds(fresh.body));
+      expect(paperIds(first.body).length).toBeGreaterThan(0);
+    });
+
+    it("shows a write by another process on the next request", async () => {
+      const before = await getCached(server, "/papers?sort=date");
+      await storeOneMore(database.db);
+      const after = await get(server, "/papers?sort=date");
+      expect(after.cache).toBe("miss");
+      expect(paperIds(after.body)).toEqual([...paperIds(before.body), "2303.09999"]);
+      expect((await getCached(server, "/papers?sort=date")).body).toContain('data-paper-id="2303.09999"');
+    });
+
+    it("keeps the runs and the exports out of the cache, and can be turned off", async () => {
+      expect((await get(server, "/runs")).cache).toBeNull();
+      expect((await get(server, "/api/export/papers.csv")).cache).toBeNull();
+      for (let i = 0; i < 3; i++) {
+        const page = await get(uncached, "/papers?sort=date");
+        expect(page.status).toBe(200);
+        expect(page.cache).toBeNull();
+      }
+    });
+  },
+);
+
+/** One more paper, on a later day, stored as a run of another process would store it. */
+async function storeOneMore(db: Db): Promise<void> {
+  const template = syntheticCaptures[0]?.papers[0];
+  if (!template) throw new Error("no synthetic paper");
+  const run = await startRun(db, { trigger: "cli", command: "page cache test", plan: {} });
+  await saveCapture(db, {
+    runId: run.id,
+    page: { url: "file:///page-cache-test.json", kind: "file" },
+    capture: {
+      capturedAt: new Date("2023-03-10T09:00:00.000Z"),
+      listingDate: "2023-03-10",
+      papers: [
+        {
+          ...template,
+          id: "2303.09999",
+          title: "One more paper",
+          dailyDate: "2023-03-10",
+          organization: null,
+        },
+      ],
+    },
+  });
+  await finishRun(db, run.id, { status: "succeeded" });
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "data_state" ADD COLUMN "written_since_tidy" bigint DEFAULT 0 NOT NULL;
