@@ -1,7 +1,7 @@
 // `pnpm start`: builds the dashboard if anything changed (turbo's cache makes an unchanged rebuild cost about a
 // second), then serves it with `next start`. The server process owns the database, so signals are forwarded to it
 // and it closes the embedded database (releasing its folder lock) before exiting.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -35,14 +35,15 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 
-printSchedule();
+// The schedule is read (in a TypeScript child) while turbo checks the build: both take most of a second.
+const schedule = printSchedule();
 build();
 
 /**
  * Prints when the schedule fires next (or that scheduling is off), from the same configuration the dashboard and
  * `pnpm scrape schedule` read; a schedule that does not parse stops here with the reason (exit 2).
  */
-function printSchedule() {
+async function printSchedule() {
   const module = pathToFileURL(join(root, "apps", "scraper", "src", "schedule", "schedule-config.ts")).href;
   const code = `
     import { listNextRuns, loadScheduleConfig } from ${JSON.stringify(module)};
@@ -54,19 +55,15 @@ function printSchedule() {
       console.error(error instanceof Error ? error.message : String(error));
       process.exit(2);
     }`;
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", code], {
-    cwd: root,
-    env,
-    encoding: "utf8",
-  });
+  const result = await run(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", code]);
   if (result.status === 2) {
     console.error(`The schedule is misconfigured: ${result.stderr.trim()}`);
+    // The build may be under way: stop it too.
+    current?.kill("SIGTERM");
     process.exit(2);
   }
   if (result.status !== 0) {
-    console.warn(
-      `Could not read the schedule (${result.stderr.trim() || result.error?.message}); starting anyway.`,
-    );
+    console.warn(`Could not read the schedule (${result.stderr.trim() || result.error}); starting anyway.`);
     return;
   }
   const { jobs, runs } = JSON.parse(result.stdout.trim().split("\n").at(-1));
@@ -86,6 +83,23 @@ function printSchedule() {
   }
 }
 
+/** Runs a command to its end, collecting its output. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", (error) => resolve({ status: null, stdout, stderr, error: error.message }));
+    child.on("close", (status) => resolve({ status, stdout, stderr, error: null }));
+  });
+}
+
 function build() {
   console.log("Building the dashboard (skipped when nothing changed) …");
   current = spawn(
@@ -101,7 +115,9 @@ function build() {
   current.on("exit", (code, signal) => {
     if (signal) process.exit(exitCode(signal));
     if (code !== 0) fail(`The dashboard build failed (turbo exited with ${code}): see the output above.`);
-    serve();
+    schedule.then(serve, (error) =>
+      fail(`Could not read the schedule: ${error instanceof Error ? error.message : error}`),
+    );
   });
 }
 

@@ -1,10 +1,10 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, createNonce } from "@/lib/csp";
-import { cachedView, isCachedView, renderIntoCache, renderNonceFor, viewKey } from "@/server/page-cache";
+import { isCacheable, renderNonceFor, serveFromCache } from "@/server/page-cache";
 
 /**
  * A fresh CSP nonce per request: set on the request (Next reads it to sign its scripts) and on the response. Views
- * rendered before for the same data and minute are served from the page cache, with a nonce of their own.
+ * and exports are served from the page cache (server/page-cache.ts), each copy of a view with a nonce of its own.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Next answers 500 when a dynamic segment (/papers/ID, /orgs/NAME, /runs/ID) is not valid percent-encoded UTF-8
@@ -18,26 +18,18 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const rendering = renderNonceFor(request);
   if (rendering) return pass(request, rendering);
   const nonce = createNonce();
-  if (isCachedView(request, request.nextUrl.pathname)) {
-    const pathAndQuery = `${request.nextUrl.pathname}${request.nextUrl.search}`;
-    const key = await viewKey(pathAndQuery);
-    if (key) {
-      const hit = cachedView(key, nonce);
-      if (hit) {
-        hit.headers.set("content-security-policy", policyFor(nonce));
-        hit.headers.set(cacheHeader, "hit");
-        return new NextResponse(hit.body, { status: 200, headers: hit.headers });
-      }
-      renderIntoCache(key, pathAndQuery);
-      const response = pass(request, nonce);
-      response.headers.set(cacheHeader, "miss");
-      return response;
+  if (isCacheable(request, request.nextUrl.pathname)) {
+    const served = await serveFromCache(`${request.nextUrl.pathname}${request.nextUrl.search}`, nonce);
+    if (served) {
+      served.headers.set("content-security-policy", policyFor(nonce));
+      served.headers.set(cacheHeader, served.cache);
+      return new NextResponse(served.body, { status: 200, headers: served.headers });
     }
   }
   return pass(request, nonce);
 }
 
-// Says whether a view came from the page cache: for operators and tests.
+// Says how a response came from the cache (hit, stale, rendered): for operators and tests.
 const cacheHeader = "x-paperpulse-page-cache";
 
 /** On to Next, with the nonce in the request's CSP (Next signs its scripts with it) and the response's. */

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type RunningDashboard, startDashboard } from "./support/server";
 import { seedSynthetic, syntheticCaptures } from "./support/synthetic";
 
-// Views served from the page cache against the built app on the Postgres server: every copy gets its own CSP nonce
-// (the one the header names is the only one in the page), and a write by another process (a run, here one more
-// capture stored through a separate connection) shows on the next request, not a minute later.
+// Views and exports served from the page cache against the built app on the Postgres server: every copy gets its
+// own CSP nonce (the one the header names is the only one in the page), exports come out byte for byte, and a write
+// by another process (a run, here one more capture stored through a separate connection) shows on the next request.
 
 type Fetched = { status: number; cache: string | null; nonce: string; body: string };
 
@@ -58,7 +58,7 @@ describeWhen(
     });
 
     it("serves a cached view with a nonce of its own, the same rows as a fresh render", async () => {
-      const fresh = await get(server, "/papers?sort=date");
+      const fresh = await get(uncached, "/papers?sort=date");
       expect(fresh.status).toBe(200);
       const first = await getCached(server, "/papers?sort=date");
       const second = await getCached(server, "/papers?sort=date");
@@ -77,14 +77,28 @@ describeWhen(
       const before = await getCached(server, "/papers?sort=date");
       await storeOneMore(database.db);
       const after = await get(server, "/papers?sort=date");
-      expect(after.cache).toBe("miss");
+      expect(after.cache).toBe("rendered");
       expect(paperIds(after.body)).toEqual([...paperIds(before.body), "2303.09999"]);
       expect((await getCached(server, "/papers?sort=date")).body).toContain('data-paper-id="2303.09999"');
     });
 
-    it("keeps the runs and the exports out of the cache, and can be turned off", async () => {
-      expect((await get(server, "/runs")).cache).toBeNull();
-      expect((await get(server, "/api/export/papers.csv")).cache).toBeNull();
+    it("keeps exports bounded by the papers, byte for byte, not the snapshots of everything", async () => {
+      const direct = await fetch(`${uncached.url}/api/export/papers.csv?sort=date`);
+      const bytes = Buffer.from(await direct.arrayBuffer());
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const caches: (string | null)[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const response = await fetch(`${server.url}/api/export/papers.csv?sort=date`);
+        caches.push(response.headers.get("x-paperpulse-page-cache"));
+        expect(response.headers.get("content-disposition")).toBe(direct.headers.get("content-disposition"));
+        expect(Buffer.from(await response.arrayBuffer())).toEqual(bytes);
+      }
+      expect(caches).toEqual(["rendered", "hit", "hit"]);
+      expect((await get(server, "/api/export/snapshots.csv")).cache).toBeNull();
+      expect((await get(server, "/api/organizations")).cache).toBeNull();
+    });
+
+    it("can be turned off", async () => {
       for (let i = 0; i < 3; i++) {
         const page = await get(uncached, "/papers?sort=date");
         expect(page.status).toBe(200);

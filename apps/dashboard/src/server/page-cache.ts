@@ -5,25 +5,34 @@ import { getDb } from "./db";
 import { getEnv } from "./env";
 
 /**
- * Rendered views, kept until the data changes. Rendering a view costs the server 15–40 ms whatever the database
- * does, so ten readers of the same view would queue behind each other; the HTML of a view depends only on its URL,
- * the data (whose version every write moves, in the database, so every process sees it) and the clock (the
- * freshness banner says how long ago the last capture was), so it is kept per URL, data version and minute.
+ * Rendered views and exports, kept until the data changes. Rendering a view costs the server's single thread
+ * 15–40 ms whatever the database does, so ten readers of a view queued behind each other; a response depends only
+ * on its URL, the data (whose version every write moves, in the database, so that every process sees it) and the
+ * clock (how long ago the last capture was, when the next run is), so it is kept per URL and data version, and
+ * rendered again in the background once its minute has passed, the older copy served meanwhile.
  *
- * Every response still gets its own CSP nonce: a view is rendered once with a placeholder nonce that never leaves
- * the process, and each copy served replaces it with a fresh one. The copy is rendered off the request path, by
- * requesting the view from this server with a secret header: the reader whose request missed is served as usual.
+ * Every copy of a view gets its own CSP nonce: views are rendered for the cache with a placeholder nonce that never
+ * leaves the process, replaced in each copy served. Renders go through this server itself (a request with a secret
+ * header), once per URL and version however many readers wait for it.
  */
 
-type CachedPage = { body: string; headers: [string, string][] };
+type Stored = {
+  version: number;
+  minute: number;
+  body: string;
+  headers: [string, string][];
+  html: boolean;
+};
 
 type State = {
-  cache: LRUCache<string, CachedPage> | null;
+  cache: LRUCache<string, Stored> | null;
+  /** The largest response kept: a bigger one (the snapshots of every paper) is streamed each time. */
+  maxEntryBytes: number;
   /** The nonce views are rendered with for the cache, replaced in every copy served. */
   placeholder: string;
   /** Marks this process's own render requests. */
   token: string;
-  rendering: Set<string>;
+  rendering: Map<string, Promise<Stored | null>>;
   /** Set when this server cannot reach itself: nothing more is attempted. */
   unreachable: boolean;
 };
@@ -35,73 +44,90 @@ type Global = typeof globalThis & { [key]?: State };
 
 function state(): State {
   const global = globalThis as Global;
-  global[key] ??= {
-    cache: createCache(getEnv().PAPERPULSE_PAGE_CACHE_MB),
-    placeholder: createNonce(),
-    token: createNonce(),
-    rendering: new Set(),
-    unreachable: false,
-  };
+  if (!global[key]) {
+    const megabytes = getEnv().PAPERPULSE_PAGE_CACHE_MB;
+    global[key] = {
+      cache: megabytes > 0 ? new LRUCache({ maxSize: megabytes * 2 ** 20, sizeCalculation: sizeOf }) : null,
+      maxEntryBytes: Math.min(32 * 2 ** 20, (megabytes * 2 ** 20) / 4),
+      placeholder: createNonce(),
+      token: createNonce(),
+      rendering: new Map(),
+      unreachable: false,
+    };
+  }
   return global[key];
 }
 
-function createCache(megabytes: number): LRUCache<string, CachedPage> | null {
-  if (megabytes <= 0) return null;
-  return new LRUCache({
-    maxSize: megabytes * 1024 * 1024,
-    // UTF-16 in memory; the headers are small.
-    sizeCalculation: (page) => page.body.length * 2 + 1024,
-  });
+// Strings are UTF-16 in memory; the headers are small.
+const sizeOf = (page: Stored) => page.body.length * 2 + 1024;
+
+/**
+ * What is kept: views (not the runs, while a run goes on they change with no data) and the exports whose size is
+ * bounded by the papers (not the snapshots: ten million rows), never the API's other routes.
+ */
+export function isCacheable(request: Request, pathname: string): boolean {
+  if (request.method !== "GET") return false;
+  // Client-side navigation and prefetches ask for the React payload, not HTML.
+  if (request.headers.has("rsc") || request.headers.has("next-router-prefetch")) return false;
+  if (pathname.startsWith("/api/"))
+    return pathname.startsWith("/api/export/") && !pathname.includes("snapshots");
+  return true;
 }
 
-/** Views only: GET of a page, not an API route, not the runs (they change while a run goes on, with no data). */
-export function isCachedView(request: Request, pathname: string): boolean {
-  return (
-    request.method === "GET" &&
-    !pathname.startsWith("/api/") &&
-    !pathname.startsWith("/runs") &&
-    // Client-side navigation and prefetches ask for the React payload, not HTML.
-    !request.headers.has("rsc") &&
-    !request.headers.has("next-router-prefetch")
-  );
-}
-
-/** A request this process sent to render a view for the cache: rendered with the placeholder nonce. */
+/** A request this process sent to render for the cache: rendered with the placeholder nonce. */
 export function renderNonceFor(request: Request): string | null {
   const current = state();
   return request.headers.get(renderHeader) === current.token ? current.placeholder : null;
 }
 
-/** The cache key of a view now, or null when the cache is off or the data version cannot be read. */
-export async function viewKey(pathAndQuery: string): Promise<string | null> {
+export type Served = { body: string; headers: Headers; cache: "hit" | "stale" | "rendered" };
+
+/**
+ * The response for a cacheable URL from the cache: a copy of the current data version (rendered again in the
+ * background when its minute has passed), else the one render of this version in flight or started now. Null when
+ * the cache is off, the data version cannot be read, or the render did not give a whole 200 response: the request
+ * then goes to Next as usual.
+ */
+export async function serveFromCache(pathAndQuery: string, nonce: string): Promise<Served | null> {
   const current = state();
   if (!current.cache || current.unreachable) return null;
+  let version: number;
   try {
-    const version = await getDataVersion(await getDb());
-    return `${version} ${Math.floor(Date.now() / 60_000)} ${pathAndQuery}`;
+    version = await getDataVersion(await getDb());
   } catch {
     return null;
   }
+  const minute = Math.floor(Date.now() / 60_000);
+  const stored = current.cache.get(pathAndQuery);
+  if (stored && stored.version === version) {
+    if (stored.minute !== minute) void render(pathAndQuery, version, minute);
+    return copyOf(stored, nonce, stored.minute === minute ? "hit" : "stale");
+  }
+  const rendered = await render(pathAndQuery, version, minute);
+  return rendered ? copyOf(rendered, nonce, "rendered") : null;
 }
 
-/** The cached copy of a view with its own nonce in the HTML, or null. */
-export function cachedView(viewKeyNow: string, nonce: string): { body: string; headers: Headers } | null {
-  const current = state();
-  const page = current.cache?.get(viewKeyNow);
-  if (!page) return null;
-  return { body: page.body.replaceAll(current.placeholder, nonce), headers: new Headers(page.headers) };
+function copyOf(stored: Stored, nonce: string, cache: Served["cache"]): Served {
+  const body = stored.html ? stored.body.replaceAll(state().placeholder, nonce) : stored.body;
+  return { body, headers: new Headers(stored.headers), cache };
 }
 
-/** Renders the view into the cache in the background, once per key at a time. */
-export function renderIntoCache(viewKeyNow: string, pathAndQuery: string): void {
+/** Renders once per URL and version at a time; the result is kept (when it is whole) and handed to every waiter. */
+function render(pathAndQuery: string, version: number, minute: number): Promise<Stored | null> {
   const current = state();
-  if (!current.cache || current.rendering.has(viewKeyNow)) return;
-  current.rendering.add(viewKeyNow);
-  void fetchView(pathAndQuery, current)
+  const flight = `${version} ${pathAndQuery}`;
+  const pending = current.rendering.get(flight);
+  if (pending) return pending;
+  const rendering = fetchWhole(pathAndQuery, current)
     .then((page) => {
-      if (page) current.cache?.set(viewKeyNow, page);
+      if (!page) return null;
+      const stored = { ...page, version, minute };
+      current.cache?.set(pathAndQuery, stored);
+      return stored;
     })
-    .finally(() => current.rendering.delete(viewKeyNow));
+    .finally(() => current.rendering.delete(flight));
+  current.rendering.set(flight, rendering);
+  return rendering;
 }
 
 // Headers of the rendered response that describe one transfer, or hold the placeholder nonce: not kept.
@@ -112,31 +138,56 @@ const dropped = new Set([
   "connection",
   "keep-alive",
   "date",
+  "content-security-policy",
 ]);
 
-async function fetchView(pathAndQuery: string, current: State): Promise<CachedPage | null> {
+async function fetchWhole(
+  pathAndQuery: string,
+  current: State,
+): Promise<Omit<Stored, "version" | "minute"> | null> {
   try {
     const response = await fetch(`http://127.0.0.1:${getEnv().PORT}${pathAndQuery}`, {
       headers: { [renderHeader]: current.token },
       redirect: "manual",
-      signal: AbortSignal.timeout(60_000),
+      signal: AbortSignal.timeout(120_000),
     });
-    const body = await response.text();
-    const html = response.headers.get("content-type")?.startsWith("text/html") ?? false;
-    // Only a whole page rendered for the cache (it carries the placeholder) is kept; errors and 404s are not.
-    if (response.status !== 200 || !html || !body.includes(current.placeholder)) return null;
-    const headers = [...response.headers.entries()].filter(
-      ([name]) => !dropped.has(name) && name !== "content-security-policy",
-    );
-    return { body, headers };
+    const type = response.headers.get("content-type") ?? "";
+    const html = type.startsWith("text/html");
+    if (response.status !== 200 || !(html || type.startsWith("text/csv")) || !response.body) {
+      await response.body?.cancel();
+      return null;
+    }
+    const body = await readBounded(response.body, current.maxEntryBytes);
+    // A view is kept only when rendered whole for the cache (it carries the placeholder nonce).
+    if (body === null || (html && !body.includes(current.placeholder))) return null;
+    const headers = [...response.headers.entries()].filter(([name]) => !dropped.has(name));
+    return { body, headers, html };
   } catch (error) {
-    if (!current.unreachable) {
+    if (!current.unreachable && error instanceof TypeError) {
       current.unreachable = true;
-      const reason = error instanceof Error ? error.message : String(error);
+      const reason = error.cause instanceof Error ? error.cause.message : error.message;
       console.warn(
-        `Paperpulse dashboard: views are not cached (this server did not answer itself: ${reason})`,
+        `Paperpulse dashboard: responses are not cached (this server did not answer itself: ${reason})`,
       );
     }
     return null;
   }
+}
+
+/** The body as text, or null (and the transfer cancelled) once it passes `limit` bytes. */
+async function readBounded(body: ReadableStream<Uint8Array>, limit: number): Promise<string | null> {
+  const reader = body.getReader();
+  // ignoreBOM keeps the byte-order mark the CSV exports start with.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  let text = "";
+  let bytes = 0;
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    bytes += chunk.value.byteLength;
+    if (bytes > limit) {
+      await reader.cancel();
+      return null;
+    }
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  return text + decoder.decode();
 }

@@ -35,7 +35,11 @@ export async function startRun(db: Db, input: StartRunInput): Promise<{ id: numb
       .values({ ...input, status: "running", pid: process.pid, host: hostname() })
       .onConflictDoNothing()
       .returning({ id: scrapeRuns.id });
-    if (row) return row;
+    if (row) {
+      // The runs view lists it: views cached on the data version go stale.
+      await bumpDataVersion(db);
+      return row;
+    }
     const [active] = await db.select().from(scrapeRuns).where(eq(scrapeRuns.status, "running"));
     if (active) throw new RunActiveError(active);
     // The active run finished between our insert and our look: try again.
@@ -174,6 +178,7 @@ export async function recordFailedPage(db: Db, input: FailedPageInput): Promise<
         heartbeatAt: sql`now()`,
       })
       .where(eq(scrapeRuns.id, input.runId));
+    await bumpDataVersion(tx);
   });
 }
 
