@@ -16,6 +16,7 @@ import { prepareScaleArchive } from "./data-set";
 import { loadRoute } from "./load-route";
 import { measureExport } from "./measure-export";
 import { measureStart } from "./measure-start";
+import { measureUncached } from "./measure-uncached";
 import { prepareEngine } from "./prepare-engine";
 import { readTreeMemory } from "./process-memory";
 import { checkTargets, type Engine, type EngineResult, formatReport } from "./report";
@@ -66,6 +67,12 @@ async function main(): Promise<void> {
           );
         }
         const papersExport = await measureExport(`${server.url}/api/export/papers.csv`, server.pid);
+        const peakMemory = readTreeMemory(server.pid, "VmHWM");
+        await server.stop();
+        const uncached = await measureUncached(prepared.database, routes);
+        log(
+          `${engine}: uncached, one client: papers CSV ${Math.round(uncached.papersExport.rate).toLocaleString("en")} rows/s`,
+        );
         const result: EngineResult = {
           engine,
           counts: prepared.counts,
@@ -75,7 +82,8 @@ async function main(): Promise<void> {
           startSeconds,
           routes: measured,
           papersExport,
-          peakMemory: readTreeMemory(server.pid, "VmHWM"),
+          peakMemory,
+          uncached,
         };
         results.push(result);
         for (const check of checkTargets(result).filter((c) => !c.met)) {

@@ -1,6 +1,7 @@
 import type { HistoryCounts } from "./fill-history";
 import type { LoadResult } from "./load-route";
 import type { ExportResult } from "./measure-export";
+import type { Uncached } from "./measure-uncached";
 import type { BenchRoute } from "./routes";
 
 export type Engine = "postgres" | "pglite";
@@ -16,6 +17,8 @@ export type EngineResult = {
   papersExport: ExportResult;
   /** The server's highest resident memory over the whole run (VmHWM of next start and next-server). */
   peakMemory: number;
+  /** The same server with the page cache off, one request at a time. */
+  uncached: Uncached;
 };
 
 /** The issue's targets, per engine. */
@@ -89,10 +92,12 @@ export function formatReport(
         `history added in ${r.fillSeconds.toFixed(0)} s.`,
     ),
     "",
-    "Latency in ms at 10 concurrent clients against `next start` (p50 / p95 / p99), responses per second, body size:",
+    "Latency in ms at 10 concurrent clients against `next start` (p50 / p95 / p99), responses per second, body size;",
+    "then, with the page cache off (`PAPERPULSE_PAGE_CACHE_MB=0`), the median time of one request from one client:",
+    "what a reader waits for when the view is not cached yet (the first request after a run changed the data).",
     "",
-    `| route | ${engines.map((e) => `${e} p50 / p95 / p99 | ${e} req/s`).join(" | ")} | size |`,
-    `| --- | ${engines.map(() => "--- | ---").join(" | ")} | --- |`,
+    `| route | ${engines.map((e) => `${e} p50 / p95 / p99 | ${e} req/s`).join(" | ")} | size | ${engines.map((e) => `${e} uncached`).join(" | ")} |`,
+    `| --- | ${engines.map(() => "--- | ---").join(" | ")} | --- | ${engines.map(() => "---").join(" | ")} |`,
   ];
   const first = results[0];
   for (const [index, route] of (first?.routes ?? []).entries()) {
@@ -102,7 +107,13 @@ export function formatReport(
       const failed = load.failures > 0 ? ` (${load.failures} failed)` : "";
       return `${load.p50.toFixed(0)} / ${load.p95.toFixed(0)} / ${load.p99.toFixed(0)}${failed} | ${load.rate.toFixed(1)}`;
     });
-    lines.push(`| ${route.name} \`${route.path}\` | ${cells.join(" | ")} | ${kb(route.bodyBytes)} |`);
+    const cold = results.map((r) => {
+      const ms = r.uncached.renderMs.get(route.name);
+      return ms === undefined ? "-" : `${ms.toFixed(0)}`;
+    });
+    lines.push(
+      `| ${route.name} \`${route.path}\` | ${cells.join(" | ")} | ${kb(route.bodyBytes)} | ${cold.join(" | ")} |`,
+    );
   }
   lines.push("");
   for (const result of results) {
@@ -112,7 +123,8 @@ export function formatReport(
       `**${result.engine}**: papers CSV alone ${result.papersExport.rows.toLocaleString("en")} rows in ` +
         `${result.papersExport.ms.toFixed(0)} ms = ${Math.round(result.papersExport.rate).toLocaleString("en")} rows/s, ` +
         `server memory growth during it ${mb(result.papersExport.growth)}; server peak memory ${mb(result.peakMemory)}; ` +
-        `\`pnpm start\` answered in ${result.startSeconds.toFixed(1)} s. ` +
+        `\`pnpm start\` answered in ${result.startSeconds.toFixed(1)} s. Uncached, the papers CSV streams from the ` +
+        `database at ${Math.round(result.uncached.papersExport.rate).toLocaleString("en")} rows/s. ` +
         (missed.length === 0
           ? `Every target met (${checks.length} checks).`
           : `Targets missed: ${missed.map((c) => `${c.what} ${c.value} (${c.target})`).join("; ")}.`),

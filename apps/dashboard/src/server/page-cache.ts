@@ -9,7 +9,7 @@ import { getEnv } from "./env";
  * 15–40 ms whatever the database does, so ten readers of a view queued behind each other; a response depends only
  * on its URL, the data (whose version every write moves, in the database, so that every process sees it) and the
  * clock (how long ago the last capture was, when the next run is), so it is kept per URL and data version, and
- * rendered again in the background once its minute has passed, the older copy served meanwhile.
+ * rendered again in the background once five minutes have passed, the older copy served meanwhile.
  *
  * Every copy of a view gets its own CSP nonce: views are rendered for the cache with a placeholder nonce that never
  * leaves the process, replaced in each copy served. Renders go through this server itself (a request with a secret
@@ -18,7 +18,7 @@ import { getEnv } from "./env";
 
 type Stored = {
   version: number;
-  minute: number;
+  bucket: number;
   body: string;
   headers: [string, string][];
   html: boolean;
@@ -38,6 +38,12 @@ type State = {
 };
 
 export const renderHeader = "x-paperpulse-render";
+
+/**
+ * How long a copy is served before it is rendered again for the clock's sake: the ages and next run times views
+ * show are read in minutes and hours, and a render costs the server's thread 15–40 ms.
+ */
+const timeBucketMs = 5 * 60_000;
 
 const key = Symbol.for("paperpulse.dashboard.page-cache");
 type Global = typeof globalThis & { [key]?: State };
@@ -84,7 +90,7 @@ export type Served = { body: string; headers: Headers; cache: "hit" | "stale" | 
 
 /**
  * The response for a cacheable URL from the cache: a copy of the current data version (rendered again in the
- * background when its minute has passed), else the one render of this version in flight or started now. Null when
+ * background when its five minutes have passed), else the one render of this version in flight or started now. Null when
  * the cache is off, the data version cannot be read, or the render did not give a whole 200 response: the request
  * then goes to Next as usual.
  */
@@ -97,13 +103,13 @@ export async function serveFromCache(pathAndQuery: string, nonce: string): Promi
   } catch {
     return null;
   }
-  const minute = Math.floor(Date.now() / 60_000);
+  const bucket = Math.floor(Date.now() / timeBucketMs);
   const stored = current.cache.get(pathAndQuery);
   if (stored && stored.version === version) {
-    if (stored.minute !== minute) void render(pathAndQuery, version, minute);
-    return copyOf(stored, nonce, stored.minute === minute ? "hit" : "stale");
+    if (stored.bucket !== bucket) void render(pathAndQuery, version, bucket);
+    return copyOf(stored, nonce, stored.bucket === bucket ? "hit" : "stale");
   }
-  const rendered = await render(pathAndQuery, version, minute);
+  const rendered = await render(pathAndQuery, version, bucket);
   return rendered ? copyOf(rendered, nonce, "rendered") : null;
 }
 
@@ -113,7 +119,7 @@ function copyOf(stored: Stored, nonce: string, cache: Served["cache"]): Served {
 }
 
 /** Renders once per URL and version at a time; the result is kept (when it is whole) and handed to every waiter. */
-function render(pathAndQuery: string, version: number, minute: number): Promise<Stored | null> {
+function render(pathAndQuery: string, version: number, bucket: number): Promise<Stored | null> {
   const current = state();
   const flight = `${version} ${pathAndQuery}`;
   const pending = current.rendering.get(flight);
@@ -121,7 +127,7 @@ function render(pathAndQuery: string, version: number, minute: number): Promise<
   const rendering = fetchWhole(pathAndQuery, current)
     .then((page) => {
       if (!page) return null;
-      const stored = { ...page, version, minute };
+      const stored = { ...page, version, bucket };
       current.cache?.set(pathAndQuery, stored);
       return stored;
     })
@@ -144,7 +150,7 @@ const dropped = new Set([
 async function fetchWhole(
   pathAndQuery: string,
   current: State,
-): Promise<Omit<Stored, "version" | "minute"> | null> {
+): Promise<Omit<Stored, "version" | "bucket"> | null> {
   try {
     const response = await fetch(`http://127.0.0.1:${getEnv().PORT}${pathAndQuery}`, {
       headers: { [renderHeader]: current.token },
