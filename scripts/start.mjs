@@ -1,8 +1,9 @@
 // `pnpm start`: builds the dashboard if anything changed (turbo's cache makes an unchanged rebuild cost about a
-// second), then serves it with `next start`. The server process owns the database, so signals are forwarded to it
-// and it closes the embedded database (releasing its folder lock) before exiting.
+// second), then serves it (apps/dashboard/serve.mjs: Next behind node:http, on loopback unless HOST says
+// otherwise). The server process owns the database, so signals are forwarded to it and it closes the embedded
+// database (releasing its folder lock) before exiting.
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import { hostname } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { withServerNodeOptions } from "../apps/dashboard/server-node-options.mjs";
@@ -11,6 +12,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const dashboard = join(root, "apps", "dashboard");
 
 const port = readPort(process.env.PORT);
+// Loopback unless the operator opens the dashboard to the network (README: running on a server).
+const host = process.env.HOST?.trim() || "127.0.0.1";
 const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
 // next runs with apps/dashboard as its working directory: a relative folder is meant from the repository root.
 const dataDir = resolve(root, process.env.PAPERPULSE_DATA_DIR?.trim() || "./.data");
@@ -18,12 +21,11 @@ const dataDir = resolve(root, process.env.PAPERPULSE_DATA_DIR?.trim() || "./.dat
 const env = {
   ...process.env,
   PORT: String(port),
+  HOST: host,
   PAPERPULSE_DATA_DIR: dataDir,
   NEXT_TELEMETRY_DISABLED: "1",
   TURBO_TELEMETRY_DISABLED: "1",
   DO_NOT_TRACK: "1",
-  // The dashboard handles SIGINT/SIGTERM itself: it closes the database, then exits.
-  NEXT_MANUAL_SIG_HANDLE: "1",
 };
 
 // The child running now (the build, then the server): signals go to it, and we exit when it does.
@@ -122,25 +124,40 @@ function build() {
 }
 
 function serve() {
-  let nextBin;
-  try {
-    nextBin = createRequire(join(dashboard, "package.json")).resolve("next/dist/bin/next");
-  } catch {
-    fail("Next.js is not installed in apps/dashboard: run `pnpm install` first.");
-  }
   const where = databaseUrl ? `Postgres at ${redact(databaseUrl)}` : `embedded database in ${dataDir}`;
-  console.log(`\nPaperpulse dashboard on http://localhost:${port} (${where})\n`);
+  console.log(`\nPaperpulse dashboard on ${printedUrl()} (${where})`);
+  console.log(`${describeListening()}\n`);
 
-  current = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+  current = spawn(process.execPath, [join(dashboard, "serve.mjs")], {
     cwd: dashboard,
     stdio: "inherit",
     env: { ...env, NODE_OPTIONS: withServerNodeOptions(env.NODE_OPTIONS) },
   });
-  current.on("error", (error) => fail(`Could not start next: ${error.message}`));
+  current.on("error", (error) => fail(`Could not start the dashboard: ${error.message}`));
   current.on("exit", (code, signal) => {
     if (code !== null && code !== 0 && code < 128) console.error(`The dashboard exited with code ${code}.`);
     process.exit(code ?? exitCode(signal));
   });
+}
+
+const wildcard = host === "0.0.0.0" || host === "::" || host === "[::]";
+const loopback = host === "localhost" || host === "::1" || host === "[::1]" || /^127\./.test(host);
+
+/** The address to open: localhost on loopback, this machine's name on every interface, else HOST itself. */
+function printedUrl() {
+  if (loopback) return `http://localhost:${port}`;
+  if (wildcard) return `http://${hostname()}:${port}`;
+  return `http://${host.includes(":") && !host.startsWith("[") ? `[${host}]` : host}:${port}`;
+}
+
+function describeListening() {
+  if (loopback) {
+    return `Listening on ${host} only: this machine alone can open it. To serve others, see "Running on a server" in the README (HOST, PAPERPULSE_ADMIN_TOKEN).`;
+  }
+  const token = process.env.PAPERPULSE_ADMIN_TOKEN?.trim()
+    ? "Run now needs PAPERPULSE_ADMIN_TOKEN."
+    : "Run now is off: PAPERPULSE_ADMIN_TOKEN is not set.";
+  return `Listening on ${wildcard ? "every interface" : host} (HOST=${host}): anyone who reaches this machine can read the dashboard. ${token}`;
 }
 
 function exitCode(signal) {

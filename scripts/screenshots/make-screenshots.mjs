@@ -185,16 +185,11 @@ function run(command, args) {
 }
 
 function startServer(port, extraEnv = {}) {
-  const nextBin = createRequire(join(dashboard, "package.json")).resolve("next/dist/bin/next");
-  const child = spawn(
-    process.execPath,
-    [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    {
-      cwd: dashboard,
-      env: { ...env, PORT: String(port), NEXT_MANUAL_SIG_HANDLE: "1", ...extraEnv },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [join(dashboard, "serve.mjs")], {
+    cwd: dashboard,
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", ...extraEnv },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.output = "";
   const collect = (chunk) => {
     child.output += chunk.toString();
@@ -208,7 +203,7 @@ async function waitUntilServing(child, url) {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`next start exited with ${child.exitCode}:\n${child.output}`);
+      throw new Error(`the dashboard exited with ${child.exitCode}:\n${child.output}`);
     try {
       // A 404 for an unknown paper means a route ran a query: the database is open.
       const response = await fetch(`${url}/api/export/snapshots.csv?paper=readiness-probe`, {
@@ -220,7 +215,7 @@ async function waitUntilServing(child, url) {
     }
     await new Promise((done) => setTimeout(done, 250));
   }
-  throw new Error(`next start did not answer within 90 s:\n${child.output}`);
+  throw new Error(`the dashboard did not answer within 90 s:\n${child.output}`);
 }
 
 /** SIGTERM (the dashboard closes its database, releasing the folder lock), then SIGKILL after 10 s. */

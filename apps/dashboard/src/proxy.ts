@@ -1,5 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { contentSecurityPolicy, createNonce } from "@/lib/csp";
+import { getEnv } from "@/server/env";
+import { refuseStateChange } from "@/server/network";
 import { isCacheable, renderNonceFor, serveFromCache } from "@/server/page-cache";
 
 /**
@@ -10,10 +12,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   // Next answers 500 when a dynamic segment (/papers/ID, /orgs/NAME, /runs/ID) is not valid percent-encoded UTF-8
   // (vercel/next.js#92527). No paper, organisation or run has such a path: not found, like any other unknown one.
   if (!decodable(request.nextUrl.pathname)) {
-    return new NextResponse("Not found: the path is not valid percent-encoded UTF-8.\n", {
-      status: 404,
-      headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" },
-    });
+    return plain(404, "Not found: the path is not valid percent-encoded UTF-8.");
+  }
+  if (!readOnlyMethods.has(request.method)) {
+    const refusal = refuseStateChange(request.headers, getEnv());
+    if (refusal) return plain(403, refusal);
   }
   const rendering = renderNonceFor(request);
   if (rendering) return pass(request, rendering);
@@ -27,6 +30,19 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     }
   }
   return pass(request, nonce);
+}
+
+const readOnlyMethods = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function plain(status: number, message: string): NextResponse {
+  return new NextResponse(`${message}\n`, {
+    status,
+    headers: {
+      "content-type": "text/plain; charset=utf-8",
+      "x-content-type-options": "nosniff",
+      "cache-control": "no-store",
+    },
+  });
 }
 
 // Says how a response came from the cache (hit, stale, rendered): for operators and tests.

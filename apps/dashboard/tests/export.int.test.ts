@@ -23,7 +23,7 @@ import {
 import { type RunningDashboard, startDashboard } from "./support/server";
 import { A, B, papersHeader, rowsFor, seedSynthetic } from "./support/synthetic";
 
-// The CSV routes against the built app (`next start`), once on an embedded PGlite folder and once on the Postgres
+// The CSV routes against the built app (serve.mjs), once on an embedded PGlite folder and once on the Postgres
 // server, with synthetic data whose every expected cell is written out in ./support/synthetic.ts (the aggregates
 // are worked out by hand in the comments). Then hostile parameters on every route: 400 or an inline message, never
 // a 500; hostile paths on the detail pages: 404; hostile "Run now" requests: refused with a message. An admin token

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { connect } from "node:net";
+import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, DataDirLockedError } from "@paperpulse/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +14,15 @@ const startScript = join(repoRoot, "scripts", "start.mjs");
 function startProduct(env: Record<string, string>) {
   const child = spawn(process.execPath, [startScript], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: "", HF_BASE_URL: "", PAPERPULSE_ADMIN_TOKEN: "", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      HF_BASE_URL: "",
+      PAPERPULSE_ADMIN_TOKEN: "",
+      HOST: "",
+      PAPERPULSE_TRUST_PROXY: "",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -76,6 +85,14 @@ describe("pnpm start (scripts/start.mjs)", () => {
       );
       expect(product.output()).toContain(`refresh (0 0 1 1 *): next ${next}`);
       expect(product.output()).toContain(`Paperpulse dashboard on ${url} (embedded database in ${dataDir})`);
+      // Loopback only by default: this machine's other addresses refuse the connection.
+      expect(product.output()).toContain("Listening on 127.0.0.1 only: this machine alone can open it.");
+      const outward = Object.values(networkInterfaces())
+        .flat()
+        .find((address) => address && address.family === "IPv4" && !address.internal);
+      if (!outward)
+        console.warn("NOTE: this machine has no non-loopback IPv4 address; not tried from outside.");
+      else expect(await connects(outward.address, port)).toBe(false);
 
       const bad = await fetch(`${url}/api/export/papers.csv?from=someday`);
       expect(bad.status).toBe(400);
@@ -92,3 +109,19 @@ describe("pnpm start (scripts/start.mjs)", () => {
     await reopened.close();
   }, 300_000);
 });
+
+/** Whether a TCP connection to host:port is accepted. */
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 3000 });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}

@@ -1,6 +1,6 @@
 // The scale benchmark (`pnpm bench`): a five-year synthetic history (~36,700 papers) imported through the CLI,
 // plus three years of hourly refreshes (10 million snapshots on Postgres, 1 million on PGlite); then every view and
-// export served by `next start` to 10 concurrent clients, the papers CSV alone with the server's memory, and how
+// export served by the dashboard's server (serve.mjs) to 10 concurrent clients, the papers CSV alone with the server's memory, and how
 // soon `pnpm start` answers. Prints a table, writes it to docs/benchmarks.md, and asserts nothing.
 //
 // Environment: BENCH_ENGINES (postgres,pglite), BENCH_SECONDS (10 per route, after BENCH_WARMUP 2), BENCH_CONNECTIONS

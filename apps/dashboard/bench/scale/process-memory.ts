@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 /**
- * Memory of a process and its descendants, read from /proc (Linux): `next start` serves from a child process
- * (next-server), so the tree is what the server uses.
+ * Memory of a process and its descendants, read from /proc (Linux): the server may serve from a child process
+ * (as `next start` does with next-server), so the tree is what the server uses.
  */
 export function processTree(root: number): number[] {
   const parents = new Map<number, number>();

@@ -15,7 +15,7 @@ export type EngineResult = {
   startSeconds: number;
   routes: (BenchRoute & { load: LoadResult; bodyBytes: number })[];
   papersExport: ExportResult;
-  /** The server's highest resident memory over the whole run (VmHWM of next start and next-server). */
+  /** The server's highest resident memory over the whole run (VmHWM of the server process and any children). */
   peakMemory: number;
   /** The same server with the page cache off, one request at a time. */
   uncached: Uncached;
@@ -92,7 +92,7 @@ export function formatReport(
         `history added in ${r.fillSeconds.toFixed(0)} s.`,
     ),
     "",
-    "Latency in ms at 10 concurrent clients against `next start` (p50 / p95 / p99), responses per second, body size;",
+    "Latency in ms at 10 concurrent clients against the production server (p50 / p95 / p99), responses per second, body size;",
     "then, with the page cache off (`PAPERPULSE_PAGE_CACHE_MB=0`), the median time of one request from one client:",
     "what a reader waits for when the view is not cached yet (the first request after a run changed the data).",
     "",

@@ -32,8 +32,8 @@ async function openDb(): Promise<DbHandle> {
 }
 
 // Closing PGlite checkpoints it and releases the folder lock; the scheduler stops first, so that a run in progress
-// gets a moment to finish (a run cut short is marked abandoned at the next start). Next exits on these signals by itself unless
-// NEXT_MANUAL_SIG_HANDLE is set (scripts/start.mjs sets it), in which case this handler does the exit.
+// gets a moment to finish (a run cut short is marked abandoned at the next start). The server (serve.mjs) runs Next
+// without signal handlers of its own: this handler does the exit.
 function closeOnSignals(handle: DbHandle): void {
   const exitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
   let closing = false;

@@ -6,6 +6,27 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 export const envSchema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65_535).default(3000)),
+  // The address the server listens on: loopback unless the operator opens it (0.0.0.0, ::, or one address).
+  HOST: optional(z.string().default("127.0.0.1")),
+  // Host names (or addresses) state-changing requests may be addressed to, comma-separated; default: the loopback
+  // names and HOST. A DNS-rebinding page reaches the server under its own name, which is not on the list.
+  PAPERPULSE_ALLOWED_HOSTS: optional(
+    z
+      .string()
+      .transform((value) => value.split(",").map((host) => host.trim().toLowerCase()))
+      .transform((hosts) => hosts.filter((host) => host !== ""))
+      .optional(),
+  ),
+  // Set when one reverse proxy stands in front: clients are then told by the address it appends to
+  // X-Forwarded-For, and the dashboard counts as reachable beyond loopback.
+  PAPERPULSE_TRUST_PROXY: optional(
+    z
+      .enum(["1", "true", "yes", "on", "0", "false", "no", "off"], {
+        error: "must be 1/true/yes/on or 0/false/no/off",
+      })
+      .transform((value) => ["1", "true", "yes", "on"].includes(value))
+      .default(false),
+  ),
   DATABASE_URL: optional(
     z
       .string()

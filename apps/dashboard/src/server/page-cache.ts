@@ -3,6 +3,7 @@ import { LRUCache } from "lru-cache";
 import { createNonce } from "@/lib/csp";
 import { getDb } from "./db";
 import { getEnv } from "./env";
+import { selfUrl } from "./network";
 
 /**
  * Rendered views and exports, kept until the data changes. Rendering a view costs the server's single thread
@@ -152,7 +153,7 @@ async function fetchWhole(
   current: State,
 ): Promise<Omit<Stored, "version" | "bucket"> | null> {
   try {
-    const response = await fetch(`http://127.0.0.1:${getEnv().PORT}${pathAndQuery}`, {
+    const response = await fetch(`${selfUrl(getEnv())}${pathAndQuery}`, {
       headers: { [renderHeader]: current.token },
       redirect: "manual",
       signal: AbortSignal.timeout(120_000),

@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,14 +32,14 @@ export function freePort(): Promise<number> {
 
 export type RunningDashboard = {
   url: string;
-  /** The `next start` process (it serves from a child, next-server). */
+  /** The server process (serve.mjs). */
   pid: number;
   output: () => string;
   stop: () => Promise<void>;
 };
 
 /**
- * Starts `next start` on a free port against an embedded data folder or a Postgres URL, and waits until it
+ * Starts the dashboard's server (serve.mjs, as `pnpm start` runs it) on a free port against an embedded data folder or a Postgres URL, and waits until it
  * answers. The database opens at boot (instrumentation), so "answers" means it is ready to serve data.
  */
 export async function startDashboard(
@@ -49,31 +48,28 @@ export async function startDashboard(
 ): Promise<RunningDashboard> {
   assertBuilt();
   const port = await freePort();
-  const nextBin = createRequire(join(dashboardDir, "package.json")).resolve("next/dist/bin/next");
   let output = "";
-  const child = spawn(
-    process.execPath,
-    [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"],
-    {
-      cwd: dashboardDir,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: "databaseUrl" in database ? database.databaseUrl : "",
-        PAPERPULSE_DATA_DIR: "dataDir" in database ? database.dataDir : "",
-        PAPERPULSE_SCHEDULE: "off",
-        NEXT_TELEMETRY_DISABLED: "1",
-        NEXT_MANUAL_SIG_HANDLE: "1",
-        // Tests choose these explicitly: never inherited from the shell running them.
-        PAPERPULSE_ADMIN_TOKEN: "",
-        HF_BASE_URL: "",
-        PAPERPULSE_ALLOW_PRIVATE_HOSTS: "",
-        NODE_OPTIONS: withServerNodeOptions(process.env.NODE_OPTIONS),
-        ...options.env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  const child = spawn(process.execPath, [join(dashboardDir, "serve.mjs")], {
+    cwd: dashboardDir,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PAPERPULSE_ALLOWED_HOSTS: "",
+      PAPERPULSE_TRUST_PROXY: "",
+      DATABASE_URL: "databaseUrl" in database ? database.databaseUrl : "",
+      PAPERPULSE_DATA_DIR: "dataDir" in database ? database.dataDir : "",
+      PAPERPULSE_SCHEDULE: "off",
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Tests choose these explicitly: never inherited from the shell running them.
+      PAPERPULSE_ADMIN_TOKEN: "",
+      HF_BASE_URL: "",
+      PAPERPULSE_ALLOW_PRIVATE_HOSTS: "",
+      NODE_OPTIONS: withServerNodeOptions(process.env.NODE_OPTIONS),
+      ...options.env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   child.stdout?.on("data", (chunk: Buffer) => {
     output += chunk.toString();
   });
@@ -89,7 +85,7 @@ async function waitUntilServing(child: ChildProcess, url: string, output: () => 
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) {
-      throw new Error(`next start exited with ${child.exitCode} before serving:\n${output()}`);
+      throw new Error(`the dashboard exited with ${child.exitCode} before serving:\n${output()}`);
     }
     try {
       // A 404 for an unknown paper means the route ran a query: the database is open.
@@ -103,7 +99,7 @@ async function waitUntilServing(child: ChildProcess, url: string, output: () => 
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await stopChild(child);
-  throw new Error(`next start did not answer within 60 s:\n${output()}`);
+  throw new Error(`the dashboard did not answer within 60 s:\n${output()}`);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -1,6 +1,7 @@
 import { getEnv } from "@/server/env";
-import { getRunNowAccess, getRunNowLimiter } from "@/server/run-now";
-import { bearerToken, clientKey, isCrossSite, tokensMatch } from "@/server/run-now-guard";
+import { clientKey } from "@/server/network";
+import { getRunNowAccess, getRunNowLimiters } from "@/server/run-now";
+import { bearerToken, tokensMatch } from "@/server/run-now-guard";
 import { triggerRefresh } from "@/server/schedule";
 
 export const runtime = "nodejs";
@@ -10,30 +11,31 @@ const maxFormBytes = 4096;
 
 /**
  * "Run now": starts the refresh job, or returns the run already active (202 either way, with its id). POST only;
- * same-site only; rate-limited; in server mode it needs PAPERPULSE_ADMIN_TOKEN (Bearer header or form field).
+ * addressed to an allowed host and same-site only (checked for every state-changing request in proxy.ts);
+ * rate-limited; in server mode or beyond loopback it needs PAPERPULSE_ADMIN_TOKEN (Bearer header or form field).
  */
 export async function POST(request: Request): Promise<Response> {
   const { headers } = request;
-  if (isCrossSite(headers))
-    return text(403, "Cross-site request refused: Run now only accepts this dashboard's own form.");
-  const limit = getRunNowLimiter().take(clientKey(headers));
-  if (!limit.ok) {
-    return text(429, `Too many requests: try again in ${limit.retryAfterSeconds} s.`, {
-      "retry-after": String(limit.retryAfterSeconds),
-    });
-  }
+  const limiters = getRunNowLimiters();
+  const limit = limiters.perClient.take(clientKey(headers, getEnv()));
+  if (!limit.ok) return tooMany(limit.retryAfterSeconds);
   const access = await getRunNowAccess();
   if (!access.enabled) return text(403, `Run now is disabled: ${access.reason}.`);
   const form = isForm(headers);
   if (access.tokenRequired) {
     const given = bearerToken(headers) ?? (form ? await formToken(request) : null);
     if (given === undefined) return text(413, `Form too large (at most ${maxFormBytes} bytes).`);
+    const right = given ? tokensMatch(given, getEnv().PAPERPULSE_ADMIN_TOKEN ?? "") : false;
+    if (!right) {
+      const failure = limiters.failures.take("all");
+      if (!failure.ok) return tooMany(failure.retryAfterSeconds);
+    }
     if (!given) {
       return text(401, "Run now needs the admin token (Authorization: Bearer TOKEN).", {
         "www-authenticate": 'Bearer realm="paperpulse"',
       });
     }
-    if (!tokensMatch(given, getEnv().PAPERPULSE_ADMIN_TOKEN ?? "")) return text(403, "Wrong admin token.");
+    if (!right) return text(403, "Wrong admin token.");
   }
   let result: Awaited<ReturnType<typeof triggerRefresh>>;
   try {
@@ -95,6 +97,12 @@ async function formToken(request: Request): Promise<string | null | undefined> {
   }
   const body = Buffer.concat(chunks).toString("utf8");
   return new URLSearchParams(body).get("token") || null;
+}
+
+function tooMany(retryAfterSeconds: number): Response {
+  return text(429, `Too many requests: try again in ${retryAfterSeconds} s.`, {
+    "retry-after": String(retryAfterSeconds),
+  });
 }
 
 function text(status: number, message: string, extra: Record<string, string> = {}): Response {
