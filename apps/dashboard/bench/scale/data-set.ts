@@ -4,16 +4,17 @@ import { join } from "node:path";
 import { type SyntheticArchiveOptions, writeSyntheticArchive } from "@paperpulse/scraper/testing";
 
 /**
- * The scale data set: five years of weekday listings (~36,700 papers from ~2,500 organisations, abstracts as long
- * as real ones), each day captured 30 hours and 14 days after its noon, as recorded API responses that
- * `pnpm scrape import` reads. Deterministic: the same options give the same files byte for byte, so they are
+ * The scale data set: the weekday listings since the daily papers began in May 2023 (~37,000 papers from ~2,500
+ * organisations, abstracts as long as real ones), each day captured 30 hours and 14 days after its noon, as
+ * recorded API responses that `pnpm scrape import` reads. Deterministic: the same options give the same files byte for byte, so they are
  * written once into a cache folder and reused.
  */
 export const scaleArchiveOptions: SyntheticArchiveOptions = {
   seed: 20261204,
   end: "2026-11-27",
-  days: 1305,
-  papersPerDay: [16, 40],
+  // Weekdays from 2023-05-01 on: earlier daily dates are refused as impossible.
+  days: 935,
+  papersPerDay: [28, 52],
   organizations: 2500,
   abstractChars: 1300,
   captureHours: [30, 336],

@@ -113,8 +113,8 @@ async function main(): Promise<void> {
 const header = `# Benchmarks
 
 The scale benchmark (\`pnpm bench\`, \`apps/dashboard/bench/scale\`) measures the dashboard at the size a full
-backfill and three years of the hourly refresh reach: a deterministic synthetic history of five years of weekday
-listings, imported with \`pnpm scrape import\`, plus the snapshots, runs and pages of three years of refreshes. Targets:
+backfill and three years of the hourly refresh reach: a deterministic synthetic history of every weekday
+listing since May 2023, imported with \`pnpm scrape import\`, plus the snapshots, runs and pages of three years of refreshes. Targets:
 every view p95 under 150 ms on Postgres and 500 ms on PGlite at 10 concurrent clients; the papers CSV at 150,000
 rows/s or more alone, with the server's memory growing by less than 100 MB during it; the overview's HTML under
 250 KB at any date range; \`pnpm start\` answering within 5 s. This file holds the last full run.

@@ -9,8 +9,10 @@
  * - `BAD_PAYLOAD`: the DailyPapers `data-props` attribute is not JSON.
  * - `BAD_JSON`: an API body is not JSON.
  * - `SCHEMA_DRIFT`: the data is there but not in the shape we know; the message names the field path.
+ * - `BAD_DATE`: a daily or listing date no real listing has (after tomorrow, or before the daily papers began);
+ *   the message names the field.
  */
-export type ParseErrorCode = "NO_LISTING" | "TRUNCATED" | "BAD_PAYLOAD" | "BAD_JSON" | "SCHEMA_DRIFT";
+export type ParseErrorCode = "NO_LISTING" | "TRUNCATED" | "BAD_PAYLOAD" | "BAD_JSON" | "SCHEMA_DRIFT" | "BAD_DATE";
 
 export class ParseError extends Error {
   override readonly name = "ParseError";

@@ -13,10 +13,12 @@ import {
   tidyAfterRun,
 } from "@paperpulse/db";
 import { syncTopicCatalog } from "../topics/index.ts";
+import { checkCaptureDates } from "./check-capture-dates.ts";
 import { decideStatus, type PageFailure, type ProgressListener, type RunSummary } from "./summary.ts";
 
 export type RunRecorder = {
   runId: number;
+  /** Stores a parsed page; throws ParseError (BAD_DATE) when its dates are impossible, storing nothing. */
   savePage: (page: PageInfo, capture: Capture) => Promise<SaveResult>;
   failPage: (page: Omit<FailedPageInput, "runId">) => Promise<void>;
   /** Announces the next unit of work; `total` is null when unknown (e.g. a streamed archive). */
@@ -52,6 +54,7 @@ export async function beginRun(
   return {
     runId,
     async savePage(page, capture) {
+      checkCaptureDates(capture);
       const result = await saveCapture(db, { runId, page, capture });
       counts.pages++;
       counts.items += result.items;

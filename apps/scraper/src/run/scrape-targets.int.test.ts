@@ -15,7 +15,7 @@ import { scrapeTargets } from "./scrape-targets.ts";
 const day = (value: string): Target => ({ kind: "date", value });
 
 // Synthetic API items: the shape of Hugging Face's, none of its content.
-function syntheticItem(id: string, upvotes: number) {
+function syntheticItem(id: string, upvotes: number, submittedOnDailyAt?: string) {
   return {
     paper: {
       id,
@@ -24,6 +24,7 @@ function syntheticItem(id: string, upvotes: number) {
       authors: [{ name: "Ada Example", hidden: false }],
       publishedAt: "2024-08-04T00:00:00.000Z",
       upvotes,
+      ...(submittedOnDailyAt ? { submittedOnDailyAt } : {}),
     },
     numComments: 1,
   };
@@ -64,9 +65,19 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
     server.route("/papers/date/2024-08-10", () => ({
       body: `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${emptyProps}"></div></body></html>`,
     }));
+    // A listing asked for, and dated, far ahead of the clock.
+    server.route("/papers/date/2099-08-10", () => ({
+      body: `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${emptyProps.replace("2024-08-10", "2099-08-10")}"></div></body></html>`,
+    }));
     apiByDate.set("2026-07-31", apiItems());
     apiByDate.set("2024-08-04", "<html><body>502 Bad Gateway</body></html>");
     apiByDate.set("2024-08-05", []);
+    apiByDate.set("2024-08-07", [
+      syntheticItem("2408.90011", 4, "2024-08-07T00:00:00.000Z"),
+      syntheticItem("2408.90012", 2, "2099-03-01T00:00:00.000Z"),
+    ]);
+    apiByDate.set("2024-08-08", [syntheticItem("2408.90013", 6, "2024-08-08T00:00:00.000Z")]);
+    apiByDate.set("2024-08-09", [syntheticItem("2408.90014", 1, "2021-03-01T00:00:00.000Z")]);
     apiByDate.set("2024-08-06", [
       syntheticItem("2408.90001", 3),
       syntheticItem("2408.90001", 5),
@@ -187,6 +198,23 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       );
       // The first occurrence wins inside one response; each run is its own capture, so two snapshots in all.
       expect(rows).toEqual([{ upvotes: 3, snapshots: 2 }]);
+    });
+
+    it("fails a page holding a daily date after tomorrow or before May 2023, naming the field; other pages stored", async () => {
+      const before = await dumpState(getDb());
+      const summary = await run(getDb(), [day("2024-08-07"), day("2024-08-08"), day("2024-08-09")], "api");
+      expect(summary).toMatchObject({ status: "partial", pagesFailed: 2, errorCode: "BAD_DATE" });
+      const messages = summary.failures.map((failure) => failure.message);
+      expect(messages[0]).toMatch(/papers\[1\] \(2408\.90012\) submittedOnDailyAt 2099-03-01 is after tomorrow/);
+      expect(messages[1]).toMatch(/submittedOnDailyAt 2021-03-01 is before the daily papers began \(2023-05-01\)/);
+      const after = await dumpState(getDb());
+      // Nothing of the failed pages, not even their good paper; the good day in full.
+      expect(after.map((row) => row.id)).toEqual(
+        [...before.map((row) => row.id), "2408.90013"].sort(),
+      );
+      const listing = await run(getDb(), [day("2099-08-10")], "page");
+      expect(listing).toMatchObject({ status: "failed", errorCode: "BAD_DATE" });
+      expect(listing.failures[0]?.message).toMatch(/listing date 2099-08-10 is after tomorrow/);
     });
 
     it("runs a range as one run, partial when some days fail", async () => {

@@ -179,11 +179,17 @@ async function captureOne(
     });
     return null;
   }
-  await run.savePage(pageInfo, {
-    capturedAt,
-    listingDate: targetDate ?? listing.parsed.listingDate,
-    papers: listing.parsed.papers,
-  });
+  try {
+    await run.savePage(pageInfo, {
+      capturedAt,
+      listingDate: targetDate ?? listing.parsed.listingDate,
+      papers: listing.parsed.papers,
+    });
+  } catch (error) {
+    if (!(error instanceof ParseError)) throw error;
+    await run.failPage({ ...pageInfo, listingDate: targetDate, capturedAt, errorCode: error.code, error: error.message });
+    return null;
+  }
   return listing.parsed.papers.map((paper) => paper.id);
 }
 
