@@ -6,3 +6,23 @@ export async function register(): Promise<void> {
     await openDbAtBoot();
   }
 }
+
+/** One structured line per request that failed with an error (Next answers it with its error page or a 500). */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string },
+  context: { routeType: string },
+): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getLogger } = await import("@paperpulse/scraper");
+  getLogger().error(
+    {
+      event: "request_failed",
+      method: request.method,
+      path: request.path,
+      routeType: context.routeType,
+      reason: error instanceof Error ? error.message : String(error),
+    },
+    "request failed",
+  );
+}

@@ -133,6 +133,31 @@ describe("pnpm scrape (CLI)", () => {
     expect(result.code).toBe(1);
     expect(result.last).toMatchObject({ status: "failed", errorCode: "HTTP_STATUS", items: 0 });
     expect(server.requests.slice(before).filter((r) => r.path === "/papers/date/2025-06-03")).toHaveLength(3);
+    // A one-off command writes no structured lines unless asked.
+    expect(result.stderr).not.toContain('"event":');
+  });
+
+  it("writes one structured line per failed request and per run with PAPERPULSE_LOG=json", async () => {
+    const result = await runCli(["day", "2025-06-03", "--json"], { ...env(), PAPERPULSE_LOG: "json" });
+    const lines = result.stderr
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.filter((line) => line.event === "request_failed")).toEqual([
+      expect.objectContaining({
+        url: expect.stringContaining("/papers/date/2025-06-03"),
+        status: 503,
+        code: "HTTP_STATUS",
+        level: 40,
+        time: expect.any(String),
+      }),
+    ]);
+    expect(lines.filter((line) => line.event === "run")).toEqual([
+      expect.objectContaining({ status: "failed", pages: 1, pagesFailed: 1, trigger: "cli", level: 40 }),
+    ]);
+    const bad = await runCli(["day", "2025-06-03"], { ...env(), PAPERPULSE_LOG: "loud" });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('PAPERPULSE_LOG must be "json" or "off", got "loud"');
   });
 
   it("lists the days with no capture or only failed ones", async () => {

@@ -15,6 +15,10 @@ async function main(argv: string[]): Promise<number> {
     }
     // Loaded only now: the database drivers and the browser take seconds to load, and bad usage should not wait.
     const { runCommand } = await import("./cli/run-command.ts");
+    // A one-off command prints its own summary; the scheduler is a server and logs like one.
+    const { quietUnlessAsked, readLogSetting } = await import("./log/logger.ts");
+    readLogSetting();
+    if (parsed.command.name !== "schedule") quietUnlessAsked();
     const output = await runCommand(parsed.command);
     const print = json ? console.error : console.log;
     for (const line of output.text) print(line);

@@ -1,4 +1,4 @@
-import { loadPolitenessConfig, syncTopicCatalog } from "@paperpulse/scraper";
+import { loadPolitenessConfig, readLogSetting, syncTopicCatalog } from "@paperpulse/scraper";
 import { getDbHandle } from "./db";
 import { getScheduleInfo } from "./schedule";
 
@@ -10,6 +10,7 @@ export async function openDbAtBoot(): Promise<void> {
   try {
     // Scheduled runs and Run now fetch with these limits: a bad one stops the server now, not at the first run.
     loadPolitenessConfig();
+    readLogSetting();
     const handle = await getDbHandle();
     const mode = handle.kind === "pglite" ? "embedded database in" : "Postgres at";
     console.log(`Paperpulse dashboard: ${mode} ${handle.location}`);

@@ -13,6 +13,7 @@ import {
   tidyAfterRun,
 } from "@paperpulse/db";
 import { syncTopicCatalog } from "../topics/index.ts";
+import { getLogger } from "../log/logger.ts";
 import { checkCaptureDates } from "./check-capture-dates.ts";
 import { decideStatus, type PageFailure, type ProgressListener, type RunSummary } from "./summary.ts";
 
@@ -64,6 +65,17 @@ export async function beginRun(
     },
     async failPage(page) {
       await recordFailedPage(db, { ...page, runId });
+      getLogger().warn(
+        {
+          event: "request_failed",
+          runId,
+          url: page.url,
+          status: page.statusCode ?? null,
+          code: page.errorCode,
+          reason: page.error,
+        },
+        "page failed",
+      );
       counts.pages++;
       counts.pagesFailed++;
       failures.push({ url: page.url, code: page.errorCode, message: page.error });
@@ -94,7 +106,7 @@ export async function beginRun(
         ...(errorCode === undefined ? {} : { errorCode }),
       });
       if (counts.pages > counts.pagesFailed) await tidy(db);
-      return {
+      const summary = {
         runId,
         command: input.command,
         status,
@@ -105,6 +117,12 @@ export async function beginRun(
         error: error ?? null,
         failures,
       };
+      const { failures: _, ...line } = summary;
+      getLogger()[status === "succeeded" ? "info" : "warn"](
+        { event: "run", trigger: input.trigger, ...line },
+        "run finished",
+      );
+      return summary;
     },
   };
 }
