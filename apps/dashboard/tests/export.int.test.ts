@@ -5,6 +5,7 @@ import { createDb } from "@paperpulse/db";
 import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { read as readWorkbook, utils as workbookUtils } from "xlsx";
 import { fetchCsv } from "./support/csv";
 import {
   arbitraryQuery,
@@ -33,7 +34,8 @@ type Target = { kind: string; available: boolean; missing: string; start: () => 
 type Started = { server: RunningDashboard; runId: number; cleanup: () => Promise<void> };
 
 const token = "export-test-admin-token-0123456789";
-const env = { PAPERPULSE_ADMIN_TOKEN: token };
+// Behind a trusted proxy, so that each hostile Run now case below speaks as its own client (X-Forwarded-For).
+const env = { PAPERPULSE_ADMIN_TOKEN: token, PAPERPULSE_TRUST_PROXY: "1" };
 
 const targets: Target[] = [
   {
@@ -123,9 +125,32 @@ for (const target of targets) {
       ]);
     });
 
+    it("keeps ids as text for spreadsheets with spreadsheet=1, read back by a spreadsheet library", async () => {
+      const open = async (path: string) => {
+        const text = await (await fetch(url(path))).text();
+        const book = readWorkbook(text, { type: "string" });
+        const sheet = book.Sheets[book.SheetNames[0] ?? ""];
+        if (!sheet) throw new Error("no sheet");
+        return workbookUtils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true });
+      };
+      const ids = ["2303.00100", "2303.00200", "2303.01000", "2303.00300", "2303.00400"];
+      // Plain: what a program reading CSV wants, and what a spreadsheet turns into numbers (2303.01000 → 2303.01).
+      const plain = await open("/api/export/papers.csv");
+      expect(plain.slice(1).map((row) => row[0])).toContain(2303.01);
+      const sheet = await open("/api/export/papers.csv?spreadsheet=1");
+      expect(sheet.slice(1).map((row) => row[0])).toEqual(ids);
+      // Every other cell as in the plain file.
+      expect(sheet.slice(1).map((row) => row.slice(1))).toEqual(plain.slice(1).map((row) => row.slice(1)));
+      const snapshots = await open("/api/export/snapshots.csv?paper=2303.01000&spreadsheet=1");
+      expect(snapshots.slice(1).map((row) => row[0])).toEqual(["2303.01000"]);
+    });
+
     it("filters by organisation (repeatable) and daily date range", async () => {
       const acme = await fetchCsv(url("/api/export/papers.csv?org=acme"));
       expect(acme.rows.slice(1)).toEqual(rowsFor("2303.00200", "2303.00300", "2303.00400"));
+      // Organisations match whatever the case of the name asked for.
+      const shouted = await fetchCsv(url("/api/export/papers.csv?org=ACME"));
+      expect(shouted.rows).toEqual(acme.rows);
 
       const both = await fetchCsv(
         url("/api/export/papers.csv?org=acme&org=%2Borg-plus&from=2023-02-28&x=garbage"),

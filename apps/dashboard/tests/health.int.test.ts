@@ -11,13 +11,21 @@ type Health = {
   status: string;
   database: { reachable: boolean; engine?: string; latencyMs?: number; error?: string };
   lastSuccessfulCapture: string | null;
-  schedule?: { enabled: boolean; runsHere: boolean; jobs: { name: string; cron: string; next: string | null }[] };
+  schedule?: {
+    enabled: boolean;
+    runsHere: boolean;
+    jobs: { name: string; cron: string; next: string | null }[];
+  };
 };
 
 const health = async (server: RunningDashboard | undefined) => {
   if (!server) throw new Error("server not started");
   const response = await fetch(`${server.url}/api/health`);
-  return { status: response.status, cache: response.headers.get("cache-control"), body: (await response.json()) as Health };
+  return {
+    status: response.status,
+    cache: response.headers.get("cache-control"),
+    body: (await response.json()) as Health,
+  };
 };
 
 describe("health of an embedded dashboard", () => {
@@ -29,7 +37,13 @@ describe("health of an embedded dashboard", () => {
     // Scheduling on, far away: the schedule is reported, nothing fires.
     server = await startDashboard(
       { dataDir },
-      { env: { PAPERPULSE_SCHEDULE: "on", PAPERPULSE_SCHEDULE_REFRESH: "0 0 1 1 *", PAPERPULSE_SCHEDULE_DAILY: "off" } },
+      {
+        env: {
+          PAPERPULSE_SCHEDULE: "on",
+          PAPERPULSE_SCHEDULE_REFRESH: "0 0 1 1 *",
+          PAPERPULSE_SCHEDULE_DAILY: "off",
+        },
+      },
     );
   }, 120_000);
 

@@ -133,8 +133,15 @@ describeWhen(
       expect(html).toContain("run now: refresh");
       expect(apiCalls()).toBe(3);
       // One structured line for the run, as a process manager collects it.
-      const runLine = server?.output().split("\n").find((line) => line.includes('"event":"run"'));
-      expect(JSON.parse(runLine ?? "{}")).toMatchObject({ runId: a.runId, status: "succeeded", trigger: "manual" });
+      const runLine = server
+        ?.output()
+        .split("\n")
+        .find((line) => line.includes('"event":"run"'));
+      expect(JSON.parse(runLine ?? "{}")).toMatchObject({
+        runId: a.runId,
+        status: "succeeded",
+        trigger: "manual",
+      });
       const list = await (await fetch(url("/runs"))).text();
       expect(list).toContain(`data-run-id="${a.runId}"`);
       // A successful capture just happened: no stale-data banner any more.

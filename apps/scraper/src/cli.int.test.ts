@@ -138,7 +138,10 @@ describe("pnpm scrape (CLI)", () => {
   });
 
   it("writes one structured line per failed request and per run with PAPERPULSE_LOG=json", async () => {
-    const result = await runCli(["day", "2025-06-03", "--json"], { ...env(), PAPERPULSE_LOG: "json" });
+    // A folder of its own: the runs listed by the next tests stay as they are.
+    const own = mkdtempSync(join(tmpdir(), "paperpulse-cli-log-"));
+    const logged = { ...env(), PAPERPULSE_DATA_DIR: own, PAPERPULSE_LOG: "json" };
+    const result = await runCli(["day", "2025-06-03", "--json"], logged);
     const lines = result.stderr
       .split("\n")
       .filter((line) => line.startsWith("{"))
@@ -155,9 +158,10 @@ describe("pnpm scrape (CLI)", () => {
     expect(lines.filter((line) => line.event === "run")).toEqual([
       expect.objectContaining({ status: "failed", pages: 1, pagesFailed: 1, trigger: "cli", level: 40 }),
     ]);
-    const bad = await runCli(["day", "2025-06-03"], { ...env(), PAPERPULSE_LOG: "loud" });
+    const bad = await runCli(["day", "2025-06-03"], { ...logged, PAPERPULSE_LOG: "loud" });
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('PAPERPULSE_LOG must be "json" or "off", got "loud"');
+    rmSync(own, { recursive: true, force: true });
   });
 
   it("lists the days with no capture or only failed ones", async () => {

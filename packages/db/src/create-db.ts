@@ -33,6 +33,12 @@ export type CreateDbOptions = {
   migrate?: boolean | undefined;
   /** Postgres pool size (default 10). */
   maxConnections?: number | undefined;
+  /**
+   * Postgres: statements of this pool running longer are cancelled by the server (SQLSTATE 57014). Not applied
+   * to migrations and the rebuild of precomputed tables on open, which have their own connection. PGlite runs in
+   * this process and cannot interrupt a statement: there, bounded work (batches, limits) keeps statements short.
+   */
+  statementTimeoutMs?: number | undefined;
 };
 
 export class MigrationError extends Error {
@@ -92,7 +98,11 @@ async function openPglite(dataDir: string, options: CreateDbOptions): Promise<Db
 
 async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHandle> {
   if (options.migrate !== false) await migratePostgresLocked(url);
-  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+  const client = postgres(url, {
+    max: options.maxConnections ?? 10,
+    onnotice: () => {},
+    ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
+  });
   return {
     db: drizzlePostgres(client) as unknown as Db,
     kind: "postgres",

@@ -5,6 +5,7 @@ export * from "./lock.ts";
 export { isEmbedded, tidyAfterRun } from "./maintain.ts";
 export * from "./queries/index.ts";
 export * from "./rows.ts";
+export * from "./statement-timeout.ts";
 export * from "./topics/index.ts";
 export * from "./types.ts";
 export * from "./write/index.ts";

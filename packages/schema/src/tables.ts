@@ -23,13 +23,18 @@ export type RunTrigger = (typeof runTriggers)[number];
 export const runStatuses = ["queued", "running", "succeeded", "partial", "failed", "abandoned"] as const;
 export type RunStatus = (typeof runStatuses)[number];
 
-export const organizations = pgTable("organizations", {
-  name: text("name").primaryKey(),
-  fullname: text("fullname"),
-  avatar: text("avatar"),
-  firstSeenAt: timestamptz("first_seen_at").notNull(),
-  lastSeenAt: timestamptz("last_seen_at").notNull(),
-});
+export const organizations = pgTable(
+  "organizations",
+  {
+    name: text("name").primaryKey(),
+    fullname: text("fullname"),
+    avatar: text("avatar"),
+    firstSeenAt: timestamptz("first_seen_at").notNull(),
+    lastSeenAt: timestamptz("last_seen_at").notNull(),
+  },
+  // Hugging Face's spelling is kept, but names match whatever their case: `Meta` and `meta` are one organisation.
+  (t) => [uniqueIndex("organizations_name_lower_idx").on(sql`lower(${t.name})`)],
+);
 
 export const papers = pgTable(
   "papers",

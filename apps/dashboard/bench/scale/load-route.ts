@@ -24,7 +24,8 @@ export async function loadRoute(url: string, options: LoadOptions): Promise<Load
   let perSecond = warm.rate > 0 ? warm.rate : 1;
   const extra = Math.floor(perSecond * options.warmupSeconds) - options.connections;
   // The longer warm-up round tells the rate better than the first, which opens the connections.
-  if (extra >= options.connections) perSecond = (await run(url, options.connections, extra)).rate || perSecond;
+  if (extra >= options.connections)
+    perSecond = (await run(url, options.connections, extra)).rate || perSecond;
   const amount = Math.max(options.connections * 3, Math.round(perSecond * options.seconds));
   return run(url, options.connections, amount);
 }

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { attachment, csvLines, csvStream, neutraliseFormula } from "./csv";
+import { attachment, csvLines, csvStream, neutraliseFormula, spreadsheetText } from "./csv";
 
 async function* batches<T>(...items: T[][]): AsyncGenerator<T[]> {
   for (const batch of items) yield batch;
@@ -14,6 +14,15 @@ describe("csv", () => {
       expect(neutraliseFormula(value)).toBe(`'${value}`);
     }
     expect(neutraliseFormula("Safe = fine")).toBe("Safe = fine");
+  });
+
+  it("writes number-like ids as spreadsheet text, and only those, in the columns asked", () => {
+    expect(spreadsheetText("2407.21780")).toBe('="2407.21780"');
+    expect(spreadsheetText("0123")).toBe('="0123"');
+    expect(spreadsheetText("1e5")).toBe('="1e5"');
+    expect(spreadsheetText("abc-123")).toBe("abc-123");
+    expect(spreadsheetText("=cmd")).toBe("'=cmd");
+    expect(csvLines([["2407.21780", "2407.21780", 3]], new Set([0]))).toBe('="2407.21780",2407.21780,3\r\n');
   });
 
   it("leaves numbers and timestamps alone and quotes what needs it", () => {

@@ -26,6 +26,8 @@ async function openDb(): Promise<DbHandle> {
     databaseUrl: env.DATABASE_URL,
     dataDir: env.PAPERPULSE_DATA_DIR,
     holder: dbHolder,
+    maxConnections: env.PAPERPULSE_DB_POOL_SIZE,
+    statementTimeoutMs: env.PAPERPULSE_STATEMENT_TIMEOUT_SECONDS * 1000,
   });
   closeOnSignals(handle);
   return handle;

@@ -3,8 +3,12 @@ import { EnvError, parseEnv } from "./env";
 
 const defaults = {
   PORT: 3000,
+  HOST: "127.0.0.1",
+  PAPERPULSE_TRUST_PROXY: false,
   PAPERPULSE_DATA_DIR: "./.data",
   HF_BASE_URL: "https://huggingface.co",
+  PAPERPULSE_STATEMENT_TIMEOUT_SECONDS: 15,
+  PAPERPULSE_DB_POOL_SIZE: 10,
   PAPERPULSE_PAGE_CACHE_MB: 64,
 };
 
@@ -35,6 +39,25 @@ describe("parseEnv", () => {
       DATABASE_URL: "postgresql://u:p@db/paperpulse",
       PAPERPULSE_DATA_DIR: "/srv/data",
     });
+  });
+
+  it("reads the network settings: host, allowed host names, a trusted proxy", () => {
+    expect(
+      parseEnv({
+        HOST: "0.0.0.0",
+        PAPERPULSE_ALLOWED_HOSTS: " Papers.Example.org, ,localhost ",
+        PAPERPULSE_TRUST_PROXY: "1",
+      }),
+    ).toMatchObject({
+      HOST: "0.0.0.0",
+      PAPERPULSE_ALLOWED_HOSTS: ["papers.example.org", "localhost"],
+      PAPERPULSE_TRUST_PROXY: true,
+    });
+    expect(parseEnv({ PAPERPULSE_TRUST_PROXY: "off" }).PAPERPULSE_TRUST_PROXY).toBe(false);
+    expect(() => parseEnv({ PAPERPULSE_TRUST_PROXY: "maybe" })).toThrow(
+      /PAPERPULSE_TRUST_PROXY must be 1\/true/,
+    );
+    expect(() => parseEnv({ PAPERPULSE_MAX_EXPORTS: "0" })).toThrow(/PAPERPULSE_MAX_EXPORTS/);
   });
 
   it("names bad variables without echoing their values", () => {

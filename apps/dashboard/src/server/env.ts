@@ -43,6 +43,12 @@ export const envSchema = z.object({
   ),
   // Required for "Run now" in server mode (and honoured in embedded mode when set). Never echoed.
   PAPERPULSE_ADMIN_TOKEN: optional(z.string().min(16, "must be at least 16 characters").optional()),
+  // Postgres: a dashboard query running longer is cancelled and answered with 503, not left to hang.
+  PAPERPULSE_STATEMENT_TIMEOUT_SECONDS: optional(z.coerce.number().int().min(1).max(3600).default(15)),
+  // Postgres connections of this process: views, exports and runs started here share them.
+  PAPERPULSE_DB_POOL_SIZE: optional(z.coerce.number().int().min(2).max(100).default(10)),
+  // Exports streaming at once in this process (papers, snapshots); more get 429. Default: 2 embedded, 4 server.
+  PAPERPULSE_MAX_EXPORTS: optional(z.coerce.number().int().min(1).max(100).optional()),
   // Memory for rendered views kept until the data changes (server/page-cache.ts); 0 turns the cache off.
   PAPERPULSE_PAGE_CACHE_MB: optional(z.coerce.number().int().min(0).max(4096).default(64)),
 });

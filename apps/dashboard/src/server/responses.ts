@@ -1,5 +1,8 @@
 import "server-only";
+import { isStatementTimeout } from "@paperpulse/db";
 import { describeIssues, type ParamIssue } from "@/lib/filters";
+import { getEnv } from "./env";
+import { exportRetryAfterSeconds, getExportLimit, releaseWhenDone, takeExportSlot } from "./export-slots";
 
 const textHeaders = { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" };
 
@@ -10,6 +13,45 @@ export function badRequest(issues: ParamIssue[]): Response {
 
 export function notFound(message: string): Response {
   return new Response(`${message}\n`, { status: 404, headers: textHeaders });
+}
+
+/**
+ * A streaming export in one of the process's export slots: 429 with Retry-After when all are taken, 503 when the
+ * database cancels its first query for running too long. The slot is held until the client has read it all.
+ */
+export async function exportInSlot(build: () => Promise<Response>): Promise<Response> {
+  const release = await takeExportSlot();
+  if (!release) {
+    const limit = await getExportLimit();
+    return new Response(
+      `Too many exports at once (at most ${limit} per server; PAPERPULSE_MAX_EXPORTS): try again in ${exportRetryAfterSeconds} s.\n`,
+      { status: 429, headers: { ...textHeaders, "retry-after": String(exportRetryAfterSeconds) } },
+    );
+  }
+  try {
+    const response = await build();
+    if (!response.body || response.status !== 200) {
+      release();
+      return response;
+    }
+    return new Response(releaseWhenDone(response.body, release), {
+      status: response.status,
+      headers: response.headers,
+    });
+  } catch (error) {
+    release();
+    if (isStatementTimeout(error)) return databaseTimeout();
+    throw error;
+  }
+}
+
+/** 503 for a query the database cancelled after PAPERPULSE_STATEMENT_TIMEOUT_SECONDS. */
+export function databaseTimeout(): Response {
+  const seconds = getEnv().PAPERPULSE_STATEMENT_TIMEOUT_SECONDS;
+  return new Response(
+    `The database did not answer within ${seconds} s (PAPERPULSE_STATEMENT_TIMEOUT_SECONDS): try again later, or narrow the filters.\n`,
+    { status: 503, headers: { ...textHeaders, "retry-after": "30" } },
+  );
 }
 
 export function csvResponse(body: ReadableStream<Uint8Array>, disposition: string): Response {

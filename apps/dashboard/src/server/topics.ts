@@ -4,13 +4,24 @@ import type { ParamIssue } from "@/lib/filters";
 import { getFacets } from "./facets";
 
 /**
- * Drops a topic that no paper carries and the catalogue does not know, with an issue: the pages show it inline,
- * exports answer 400. Only known slugs reach the database.
+ * Checks the filters' values against the data: an organisation named in another case (`meta`) takes the stored
+ * spelling (`Meta`), since organisations match whatever their case; a topic that no paper carries and the
+ * catalogue does not know is dropped, with an issue (the pages show it inline, exports answer 400). Only known
+ * slugs reach the database.
  */
-export async function checkTopic(db: Db, parsed: { filters: Filters; issues: ParamIssue[] }): Promise<void> {
+export async function checkFilterValues(
+  db: Db,
+  parsed: { filters: Filters; issues: ParamIssue[] },
+): Promise<void> {
+  const { organizations, topics } = await getFacets(db);
+  if (parsed.filters.orgs.length > 0) {
+    const stored = new Map(organizations.map((org) => [org.name.toLowerCase(), org.name]));
+    parsed.filters.orgs = [
+      ...new Set(parsed.filters.orgs.map((name) => stored.get(name.toLowerCase()) ?? name)),
+    ];
+  }
   const topic = parsed.filters.topic;
   if (topic === undefined) return;
-  const { topics } = await getFacets(db);
   if (topics.some((option) => option.slug === topic)) return;
   parsed.issues.push({ param: "topic", message: `is not a known topic (got "${topic}")` });
   delete parsed.filters.topic;

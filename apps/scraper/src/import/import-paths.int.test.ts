@@ -30,7 +30,8 @@ async function readExpected(archive: string): Promise<Expected> {
       const at = member.mtime?.toISOString() ?? "";
       capturesById.set(item.paper.id, (capturesById.get(item.paper.id) ?? new Set()).add(at));
       const org = item.paper.organization?.name ?? item.organization?.name;
-      if (org) organizations.add(org);
+      // Names that differ only in case are one organisation.
+      if (org) organizations.add(org.toLowerCase());
     }
   }
   let snapshots = 0;

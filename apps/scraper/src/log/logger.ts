@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 /**
  * Structured log lines (one JSON object per line, on stderr) for process managers and log collectors: one per run
@@ -44,7 +44,10 @@ function state() {
   const global = globalThis as Global;
   global[key] ??= {
     // Synchronous writes: a line must not be lost when the process exits right after a run.
-    logger: pino({ base: { app: "paperpulse" }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ fd: 2, sync: true })),
+    logger: pino(
+      { base: { app: "paperpulse" }, timestamp: pino.stdTimeFunctions.isoTime },
+      pino.destination({ fd: 2, sync: true }),
+    ),
     serverDefault: true,
   };
   return global[key];

@@ -12,7 +12,13 @@
  * - `BAD_DATE`: a daily or listing date no real listing has (after tomorrow, or before the daily papers began);
  *   the message names the field.
  */
-export type ParseErrorCode = "NO_LISTING" | "TRUNCATED" | "BAD_PAYLOAD" | "BAD_JSON" | "SCHEMA_DRIFT" | "BAD_DATE";
+export type ParseErrorCode =
+  | "NO_LISTING"
+  | "TRUNCATED"
+  | "BAD_PAYLOAD"
+  | "BAD_JSON"
+  | "SCHEMA_DRIFT"
+  | "BAD_DATE";
 
 export class ParseError extends Error {
   override readonly name = "ParseError";

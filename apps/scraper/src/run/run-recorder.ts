@@ -12,8 +12,8 @@ import {
   startRun,
   tidyAfterRun,
 } from "@paperpulse/db";
-import { syncTopicCatalog } from "../topics/index.ts";
 import { getLogger } from "../log/logger.ts";
+import { syncTopicCatalog } from "../topics/index.ts";
 import { checkCaptureDates } from "./check-capture-dates.ts";
 import { decideStatus, type PageFailure, type ProgressListener, type RunSummary } from "./summary.ts";
 

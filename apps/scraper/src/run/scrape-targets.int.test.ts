@@ -205,13 +205,16 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       const summary = await run(getDb(), [day("2024-08-07"), day("2024-08-08"), day("2024-08-09")], "api");
       expect(summary).toMatchObject({ status: "partial", pagesFailed: 2, errorCode: "BAD_DATE" });
       const messages = summary.failures.map((failure) => failure.message);
-      expect(messages[0]).toMatch(/papers\[1\] \(2408\.90012\) submittedOnDailyAt 2099-03-01 is after tomorrow/);
-      expect(messages[1]).toMatch(/submittedOnDailyAt 2021-03-01 is before the daily papers began \(2023-05-01\)/);
+      expect(messages[0]).toMatch(
+        /papers\[1\] \(2408\.90012\) submittedOnDailyAt 2099-03-01 is after tomorrow/,
+      );
+      expect(messages[1]).toMatch(
+        /submittedOnDailyAt 2021-03-01 is before the daily papers began \(2023-05-01\)/,
+      );
       const after = await dumpState(getDb());
       // Nothing of the failed pages, not even their good paper; the good day in full.
-      expect(after.map((row) => row.id)).toEqual(
-        [...before.map((row) => row.id), "2408.90013"].sort(),
-      );
+      const ids = (rows: unknown[]) => rows.map((row) => (row as { id: string }).id);
+      expect(ids(after)).toEqual([...ids(before), "2408.90013"].sort());
       const listing = await run(getDb(), [day("2099-08-10")], "page");
       expect(listing).toMatchObject({ status: "failed", errorCode: "BAD_DATE" });
       expect(listing.failures[0]?.message).toMatch(/listing date 2099-08-10 is after tomorrow/);

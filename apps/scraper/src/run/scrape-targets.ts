@@ -187,7 +187,13 @@ async function captureOne(
     });
   } catch (error) {
     if (!(error instanceof ParseError)) throw error;
-    await run.failPage({ ...pageInfo, listingDate: targetDate, capturedAt, errorCode: error.code, error: error.message });
+    await run.failPage({
+      ...pageInfo,
+      listingDate: targetDate,
+      capturedAt,
+      errorCode: error.code,
+      error: error.message,
+    });
     return null;
   }
   return listing.parsed.papers.map((paper) => paper.id);

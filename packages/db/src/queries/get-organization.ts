@@ -27,6 +27,7 @@ export async function getOrganization(db: Db, name: string): Promise<Organizatio
     })
     .from(organizations)
     .leftJoin(orgStats, eq(orgStats.name, organizations.name))
-    .where(eq(organizations.name, name));
+    // Organisations match whatever their case (one row per name: the unique index on lower(name)).
+    .where(sql`lower(${organizations.name}) = lower(${name})`);
   return row ?? null;
 }

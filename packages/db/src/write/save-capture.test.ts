@@ -9,6 +9,7 @@ import {
 import { asc, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { expect, it } from "vitest";
+import { selectRows } from "../rows.ts";
 import { describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import type { Capture, CapturedPaper } from "./capture.ts";
@@ -164,6 +165,45 @@ describeEachDatabase("saveCapture", (getDb) => {
     expect(row?.firstSeenAt.toISOString()).toBe("2024-03-15T10:00:00.000Z");
     expect(row?.lastSeenAt.toISOString()).toBe("2024-03-16T10:00:00.000Z");
     expect(await db.select().from(paperSnapshots)).toHaveLength(2);
+  });
+
+  it("keeps one organisation whatever the case of its name, under the spelling stored first", async () => {
+    const org = (name: string) => ({ name, fullname: null, avatar: null });
+    await store(getDb(), {
+      capturedAt: at("2025-10-03T10:00:00Z"),
+      listingDate: "2025-10-02",
+      papers: [paper("2510.70001", { organization: org("Case-Lab") })],
+    });
+    // Later captures spell it otherwise; two new spellings of another name arrive in one listing.
+    await store(getDb(), {
+      capturedAt: at("2025-10-04T10:00:00Z"),
+      listingDate: "2025-10-02",
+      papers: [
+        paper("2510.70002", { organization: org("case-lab") }),
+        paper("2510.70003", { organization: org("Twin-Lab") }),
+        paper("2510.70004", { organization: org("TWIN-LAB") }),
+      ],
+    });
+    const names = await selectRows<{ name: string }>(
+      getDb(),
+      sql`select name from organizations where lower(name) in ('case-lab', 'twin-lab') order by name`,
+    );
+    expect(names).toEqual([{ name: "Case-Lab" }, { name: "Twin-Lab" }]);
+    const byPaper = await selectRows<{ id: string; organization_name: string }>(
+      getDb(),
+      sql`select id, organization_name from papers where id like '2510.7000%' order by id`,
+    );
+    expect(byPaper.map((row) => row.organization_name)).toEqual([
+      "Case-Lab",
+      "Case-Lab",
+      "Twin-Lab",
+      "Twin-Lab",
+    ]);
+    const stats = await selectRows<{ name: string; papers: number }>(
+      getDb(),
+      sql`select name, papers from org_stats where lower(name) = 'case-lab'`,
+    );
+    expect(stats).toEqual([{ name: "Case-Lab", papers: 2 }]);
   });
 
   it("splits the author rows of a paper with thousands of authors across statements", async () => {

@@ -40,8 +40,8 @@ export async function saveCapture(
   input: { runId: number; page: PageInfo; capture: Capture },
 ): Promise<SaveResult> {
   const { runId, page, capture } = input;
-  const items = dedupeById(capture.papers);
   return db.transaction(async (tx) => {
+    const items = await useStoredSpellings(tx, dedupeById(capture.papers));
     const [pageRow] = await tx
       .insert(scrapePages)
       .values({
@@ -119,6 +119,33 @@ export function dedupeById<T extends { id: string }>(items: readonly T[]): T[] {
     if (seen.has(item.id)) return false;
     seen.add(item.id);
     return true;
+  });
+}
+
+/**
+ * Hugging Face spells some organisations differently over time (`Meta`, `meta`): names match whatever their case,
+ * and a paper takes the spelling stored first (or, for a name new to the database, the first in this capture), so
+ * that one organisation is one row, one leaderboard entry, one line.
+ */
+async function useStoredSpellings(tx: DbOrTx, items: CapturedPaper[]): Promise<CapturedPaper[]> {
+  const names = unique(items.map((item) => item.organization?.name ?? null));
+  if (names.length === 0) return items;
+  // Postgres's lower(), the one the unique index on lower(name) uses, decides what "the same name" is.
+  const rows = await selectRows<{ given: string; key: string; stored: string | null }>(
+    tx,
+    sql`select i.name as given, lower(i.name) as key, o.name as stored
+        from unnest(${textArray(names)}) with ordinality as i(name, ord)
+        left join organizations o on lower(o.name) = lower(i.name)
+        order by i.ord`,
+  );
+  const spelling = new Map<string, string>();
+  for (const row of rows) if (!spelling.has(row.key)) spelling.set(row.key, row.stored ?? row.given);
+  const chosen = new Map(rows.map((row) => [row.given, spelling.get(row.key) ?? row.given]));
+  return items.map((item) => {
+    const name = item.organization ? chosen.get(item.organization.name) : undefined;
+    return item.organization && name && name !== item.organization.name
+      ? { ...item, organization: { ...item.organization, name } }
+      : item;
   });
 }
 

@@ -17,7 +17,7 @@ import { formatDateTime, formatDay, formatInteger } from "@/lib/format";
 import { parseOverviewParams } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { getFacets } from "@/server/facets";
-import { checkTopic } from "@/server/topics";
+import { checkFilterValues } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const parsed = parseOverviewParams(await searchParams);
   const db = await getDb();
   const { organizations, topics } = await getFacets(db);
-  await checkTopic(db, parsed);
+  await checkFilterValues(db, parsed);
   const { filters, issues } = parsed;
   const requested = parsed.granularity;
   const stats = await getOverviewStats(db, filters);

@@ -16,7 +16,7 @@ import { stackOrgActivity } from "@/lib/org-series";
 import { orgBoardSorts, orgGranularities, parseOrgsParams } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { getFacets } from "@/server/facets";
-import { checkTopic } from "@/server/topics";
+import { checkFilterValues } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organisations" };
@@ -29,7 +29,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OrgsPage({ searchParams }: Props) {
   const parsed = parseOrgsParams(await searchParams);
   const db = await getDb();
-  await checkTopic(db, parsed);
+  await checkFilterValues(db, parsed);
   const { filters, issues, granularity, top, sort } = parsed;
   const [activity, board, { organizations, topics }] = await Promise.all([
     getOrgActivity(db, filters, { granularity, top }),

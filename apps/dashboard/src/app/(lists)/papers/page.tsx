@@ -11,7 +11,7 @@ import { formatInteger } from "@/lib/format";
 import { defaultPaperSort, papersPageSize, parsePapersParams, toPaperSort } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { getFacets } from "@/server/facets";
-import { checkTopic } from "@/server/topics";
+import { checkFilterValues } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Papers" };
@@ -29,7 +29,7 @@ const firstDirection: Record<SortableColumn, "" | "-"> = {
 export default async function PapersPage({ searchParams }: Props) {
   const parsed = parsePapersParams(await searchParams);
   const db = await getDb();
-  await checkTopic(db, parsed);
+  await checkFilterValues(db, parsed);
   const { filters, issues, sort, page } = parsed;
   const [result, { organizations, topics }] = await Promise.all([
     listPapers(db, filters, { sort: toPaperSort(sort), page, pageSize: papersPageSize }),

@@ -16,7 +16,7 @@ import { topicShareSeries } from "@/lib/topic-series";
 import { keywordPeriods, orgGranularities, parseTopicsParams } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { getFacets } from "@/server/facets";
-import { checkTopic } from "@/server/topics";
+import { checkFilterValues } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Topics" };
@@ -26,7 +26,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function TopicsPage({ searchParams }: Props) {
   const parsed = parseTopicsParams(await searchParams);
   const db = await getDb();
-  await checkTopic(db, parsed);
+  await checkFilterValues(db, parsed);
   const { filters, issues, granularity, top, period, minCount } = parsed;
   const [shares, rising, topics, { organizations }] = await Promise.all([
     getTopicShares(db, filters, { granularity }),

@@ -14,7 +14,7 @@ import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
 import { filtersToQuery, maxOrgLength, parseFilters } from "@/lib/filters";
 import { formatDay, formatInteger } from "@/lib/format";
 import { getDb } from "@/server/db";
-import { checkTopic } from "@/server/topics";
+import { checkFilterValues } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
 
@@ -52,7 +52,7 @@ export default async function OrgPage({ params, searchParams }: Props) {
   if (!org) notFound();
   // The shared filters apply (date range, topic, text, upvotes); the organisation is this one.
   const parsed = parseFilters(await searchParams);
-  await checkTopic(db, parsed);
+  await checkFilterValues(db, parsed);
   const filters = { ...parsed.filters, orgs: [org.name] };
   const [papers, trend] = await Promise.all([
     listPapers(db, filters, { sort: { key: "upvotes", dir: "desc" }, page: 1, pageSize: 25 }),

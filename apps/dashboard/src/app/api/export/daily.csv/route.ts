@@ -3,7 +3,7 @@ import { attachment, csvStream, once } from "@/lib/csv";
 import { parseFilters, readChoice, toSearchParams } from "@/lib/filters";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportName } from "@/server/responses";
-import { checkTopic } from "@/server/topics";
+import { checkFilterValues } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
     parsed.issues,
   );
   const db = await getDb();
-  await checkTopic(db, parsed);
+  await checkFilterValues(db, parsed);
   if (parsed.issues.length > 0) return badRequest(parsed.issues);
   // One row per day at most: about 365 a year.
   const rows = await getUpvoteSeries(db, parsed.filters, granularity);

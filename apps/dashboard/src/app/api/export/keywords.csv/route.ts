@@ -4,7 +4,7 @@ import { parseFilters, readChoice, readInteger, toSearchParams } from "@/lib/fil
 import { keywordPeriods } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportName } from "@/server/responses";
-import { checkTopic } from "@/server/topics";
+import { checkFilterValues } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -29,7 +29,7 @@ export async function GET(request: Request): Promise<Response> {
   const period = readChoice(params, "period", keywordPeriods, "month", parsed.issues);
   const minCount = readInteger(params, "minCount", { min: 1, max: 1000, fallback: 3 }, parsed.issues);
   const db = await getDb();
-  await checkTopic(db, parsed);
+  await checkFilterValues(db, parsed);
   if (parsed.issues.length > 0) return badRequest(parsed.issues);
   const rising = await listRisingKeywords(db, parsed.filters, { period, minCount, limit: 500 });
   const body = csvStream(header, once(rising.keywords), (keyword) => [

@@ -4,7 +4,7 @@ import { parseFilters, readChoice, toSearchParams } from "@/lib/filters";
 import { orgBoardSorts } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportName } from "@/server/responses";
-import { checkTopic } from "@/server/topics";
+import { checkFilterValues } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -28,7 +28,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseFilters(params);
   const sort = readChoice(params, "sort", orgBoardSorts, "papers", parsed.issues);
   const db = await getDb();
-  await checkTopic(db, parsed);
+  await checkFilterValues(db, parsed);
   if (parsed.issues.length > 0) return badRequest(parsed.issues);
   const rows = await listOrgLeaderboard(db, parsed.filters, { limit: maxOrganizations, sort });
   const body = csvStream(header, once(rows), (row) => [

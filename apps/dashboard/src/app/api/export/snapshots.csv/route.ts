@@ -1,10 +1,10 @@
 import { getPaper, listPaperSnapshots, listSnapshotsForExport, type PaperSnapshot } from "@paperpulse/db";
 import { z } from "zod";
-import { attachment, csvStream, once } from "@/lib/csv";
+import { attachment, csvStream, once, spreadsheetOptions, startCsvStream } from "@/lib/csv";
 import { parseFilters, readScalar, toSearchParams } from "@/lib/filters";
 import { getDb } from "@/server/db";
-import { badRequest, csvResponse, exportName, notFound } from "@/server/responses";
-import { checkTopic } from "@/server/topics";
+import { badRequest, csvResponse, exportInSlot, exportName, notFound } from "@/server/responses";
+import { checkFilterValues } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -39,16 +39,24 @@ export async function GET(request: Request): Promise<Response> {
     // A paper has at most a few hundred captures: one batch.
     const snapshots = await listPaperSnapshots(db, paperId);
     return csvResponse(
-      csvStream(header, once(snapshots), toRow),
+      csvStream(header, once(snapshots), toRow, spreadsheetOptions(params, header, ["paper_id"])),
       attachment(`paperpulse-snapshots-${paperId}.csv`),
     );
   }
-  const parsed = parseFilters(params);
-  const db = await getDb();
-  await checkTopic(db, parsed);
-  if (parsed.issues.length > 0) return badRequest(parsed.issues);
-  const body = csvStream(header, listSnapshotsForExport(db, parsed.filters), toRow);
-  return csvResponse(body, attachment(exportName("snapshots", parsed.filters)));
+  // The slot first, before any query: on PGlite even checking the filters waits its turn.
+  return exportInSlot(async () => {
+    const parsed = parseFilters(params);
+    const db = await getDb();
+    await checkFilterValues(db, parsed);
+    if (parsed.issues.length > 0) return badRequest(parsed.issues);
+    const body = await startCsvStream(
+      header,
+      listSnapshotsForExport(db, parsed.filters),
+      toRow,
+      spreadsheetOptions(params, header, ["paper_id"]),
+    );
+    return csvResponse(body, attachment(exportName("snapshots", parsed.filters)));
+  });
 }
 
 function toRow(snapshot: PaperSnapshot) {

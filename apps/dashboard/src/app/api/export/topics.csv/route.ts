@@ -4,7 +4,7 @@ import { parseFilters, readChoice, toSearchParams } from "@/lib/filters";
 import { orgGranularities } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportName } from "@/server/responses";
-import { checkTopic } from "@/server/topics";
+import { checkFilterValues } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ export async function GET(request: Request): Promise<Response> {
   const parsed = parseFilters(params);
   const granularity = readChoice(params, "granularity", orgGranularities, "month", parsed.issues);
   const db = await getDb();
-  await checkTopic(db, parsed);
+  await checkFilterValues(db, parsed);
   if (parsed.issues.length > 0) return badRequest(parsed.issues);
   const [shares, topics] = await Promise.all([
     getTopicShares(db, parsed.filters, { granularity }),
