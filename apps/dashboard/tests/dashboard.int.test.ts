@@ -236,7 +236,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
       expect(await page.locator(".stat-value").nth(1).textContent()).toBe(
         new Set(all.map((p) => p.organizationName).filter(Boolean)).size.toLocaleString("en-US"),
       );
-      // The archive spans more than two years: more days than a chart draws (200), so weeks, with a note.
+      // The archive spans more than two years: more days than a chart draws (120), so weeks, with a note.
       const weeks = new Set(all.map((p) => isoWeek(p.dailyDate))).size;
       expect(await page.locator("#upvotes-title").textContent()).toBe("Upvotes per week");
       expect(await page.locator("[data-coarsened=week]").textContent()).toContain(
