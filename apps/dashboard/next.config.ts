@@ -15,6 +15,8 @@ const config: NextConfig = {
   // The workspace packages ship TypeScript sources.
   transpilePackages: ["@paperpulse/db", "@paperpulse/schema", "@paperpulse/scraper"],
   poweredByHeader: false,
+  // serve.mjs compresses responses, leaving alone those the page cache keeps compressed.
+  compress: false,
   // `pnpm typecheck` (tsc over src, tests and bench) checks types; the build need not do it a second time.
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,

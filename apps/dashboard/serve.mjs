@@ -4,7 +4,9 @@
 import { createServer } from "node:http";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import compression from "compression";
 import { stampPeer } from "./peer-address.mjs";
+import { restorePrecompressed } from "./precompressed.mjs";
 
 const dir = dirname(fileURLToPath(import.meta.url));
 const port = Number(process.env.PORT || 3000);
@@ -18,12 +20,20 @@ const handle = app.getRequestHandler();
 // Opens the database (instrumentation): a server that cannot open it stops here, before it listens.
 await app.prepare();
 
+// Compression is done here rather than by Next (next.config.ts turns it off), so that a body the app compressed
+// once (an export the page cache keeps) is passed through as it is, not compressed again: see precompressed.mjs.
+const compress = compression();
+
 const server = createServer((request, response) => {
   stampPeer(request);
-  handle(request, response).catch((error) => {
-    console.error(`Request ${request.method} ${request.url} failed: ${error?.stack ?? error}`);
-    if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
-    response.end("Internal error.\n");
+  compress(request, response, () => {
+    // Registered after compression's own hook, so it runs first when the headers are written.
+    restorePrecompressed(response);
+    handle(request, response).catch((error) => {
+      console.error(`Request ${request.method} ${request.url} failed: ${error?.stack ?? error}`);
+      if (!response.headersSent) response.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      response.end("Internal error.\n");
+    });
   });
 });
 server.on("error", (error) => {

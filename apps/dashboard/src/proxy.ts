@@ -22,7 +22,11 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (rendering) return pass(request, rendering);
   const nonce = createNonce();
   if (isCacheable(request, request.nextUrl.pathname)) {
-    const served = await serveFromCache(`${request.nextUrl.pathname}${request.nextUrl.search}`, nonce);
+    const served = await serveFromCache(
+      `${request.nextUrl.pathname}${request.nextUrl.search}`,
+      nonce,
+      request.headers.get("accept-encoding"),
+    );
     if (served) {
       served.headers.set("content-security-policy", policyFor(nonce));
       served.headers.set(cacheHeader, served.cache);

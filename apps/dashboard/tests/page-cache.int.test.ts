@@ -1,3 +1,5 @@
+import { get as httpGet, type IncomingHttpHeaders } from "node:http";
+import { gunzipSync } from "node:zlib";
 import { type Db, finishRun, saveCapture, startRun } from "@paperpulse/db";
 import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -29,6 +31,27 @@ async function getCached(server: RunningDashboard, path: string): Promise<Fetche
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${path} was never served from the cache`);
+}
+
+/** A response as sent, not decoded (fetch would undo the compression). */
+function getRaw(
+  server: RunningDashboard,
+  path: string,
+  acceptEncoding: string,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = httpGet(
+      `${server.url}${path}`,
+      { headers: { "accept-encoding": acceptEncoding } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+  });
 }
 
 const nonces = (body: string) => new Set([...body.matchAll(/nonce="([^"]+)"/g)].map((m) => m[1]));
@@ -96,6 +119,25 @@ describeWhen(
       expect(caches).toEqual(["rendered", "hit", "hit"]);
       expect((await get(server, "/api/export/snapshots.csv")).cache).toBeNull();
       expect((await get(server, "/api/organizations")).cache).toBeNull();
+    });
+
+    it("compresses a kept export once and sends it to clients that take gzip, as is to those that do not", async () => {
+      const path = "/api/export/papers.csv?sort=title";
+      const plain = await fetch(`${uncached.url}${path}`);
+      const bytes = Buffer.from(await plain.arrayBuffer());
+      await fetch(`${server.url}${path}`).then((response) => response.arrayBuffer());
+      const zipped = await getRaw(server, path, "gzip, deflate, br");
+      expect(zipped.headers["x-paperpulse-page-cache"]).toBe("hit");
+      expect(zipped.headers["content-encoding"]).toBe("gzip");
+      // Compressed once: one gunzip gives the export itself.
+      expect(gunzipSync(zipped.body)).toEqual(bytes);
+      const refused = await getRaw(server, path, "gzip;q=0, identity");
+      expect(refused.headers["content-encoding"]).toBeUndefined();
+      expect(refused.body).toEqual(bytes);
+      // Views are compressed on the way out as well.
+      const view = await getRaw(server, "/papers?sort=date", "gzip");
+      expect(view.headers["content-encoding"]).toBe("gzip");
+      expect(gunzipSync(view.body).toString("utf8")).toContain("data-paper-id=");
     });
 
     it("can be turned off", async () => {

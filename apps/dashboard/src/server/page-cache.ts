@@ -1,6 +1,10 @@
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { getDataVersion } from "@paperpulse/db";
 import { LRUCache } from "lru-cache";
+import Negotiator from "negotiator";
 import { createNonce } from "@/lib/csp";
+import { precompressedHeader } from "../../precompressed.mjs";
 import { getDb } from "./db";
 import { getEnv } from "./env";
 import { selfUrl } from "./network";
@@ -21,6 +25,11 @@ type Stored = {
   version: number;
   bucket: number;
   body: string;
+  /**
+   * An export compressed once, when it is kept: compressing the papers CSV (5.7 MB at full size) for every download
+   * cost the server more than the rest of serving it. Views are not: each copy gets its own nonce.
+   */
+  gzipped: Uint8Array<ArrayBuffer> | null;
   headers: [string, string][];
   html: boolean;
 };
@@ -66,7 +75,7 @@ function state(): State {
 }
 
 // Strings are UTF-16 in memory; the headers are small.
-const sizeOf = (page: Stored) => page.body.length * 2 + 1024;
+const sizeOf = (page: Stored) => page.body.length * 2 + (page.gzipped?.length ?? 0) + 1024;
 
 /**
  * What is kept: views (not the runs, while a run goes on they change with no data) and the exports whose size is
@@ -87,7 +96,11 @@ export function renderNonceFor(request: Request): string | null {
   return request.headers.get(renderHeader) === current.token ? current.placeholder : null;
 }
 
-export type Served = { body: string; headers: Headers; cache: "hit" | "stale" | "rendered" };
+export type Served = {
+  body: string | Uint8Array<ArrayBuffer>;
+  headers: Headers;
+  cache: "hit" | "stale" | "rendered";
+};
 
 /**
  * The response for a cacheable URL from the cache: a copy of the current data version (rendered again in the
@@ -95,7 +108,11 @@ export type Served = { body: string; headers: Headers; cache: "hit" | "stale" | 
  * the cache is off, the data version cannot be read, or the render did not give a whole 200 response: the request
  * then goes to Next as usual.
  */
-export async function serveFromCache(pathAndQuery: string, nonce: string): Promise<Served | null> {
+export async function serveFromCache(
+  pathAndQuery: string,
+  nonce: string,
+  acceptEncoding: string | null,
+): Promise<Served | null> {
   const current = state();
   if (!current.cache || current.unreachable) return null;
   let version: number;
@@ -108,16 +125,35 @@ export async function serveFromCache(pathAndQuery: string, nonce: string): Promi
   const stored = current.cache.get(pathAndQuery);
   if (stored && stored.version === version) {
     if (stored.bucket !== bucket) void render(pathAndQuery, version, bucket);
-    return copyOf(stored, nonce, stored.bucket === bucket ? "hit" : "stale");
+    return copyOf(stored, nonce, acceptEncoding, stored.bucket === bucket ? "hit" : "stale");
   }
   const rendered = await render(pathAndQuery, version, bucket);
-  return rendered ? copyOf(rendered, nonce, "rendered") : null;
+  return rendered ? copyOf(rendered, nonce, acceptEncoding, "rendered") : null;
 }
 
-function copyOf(stored: Stored, nonce: string, cache: Served["cache"]): Served {
+function copyOf(
+  stored: Stored,
+  nonce: string,
+  acceptEncoding: string | null,
+  cache: Served["cache"],
+): Served {
+  const headers = new Headers(stored.headers);
+  if (stored.gzipped && acceptsGzip(acceptEncoding)) {
+    headers.set(precompressedHeader, "gzip");
+    headers.append("vary", "Accept-Encoding");
+    return { body: stored.gzipped, headers, cache };
+  }
   const body = stored.html ? stored.body.replaceAll(state().placeholder, nonce) : stored.body;
-  return { body, headers: new Headers(stored.headers), cache };
+  return { body, headers, cache };
 }
+
+/** Whether an Accept-Encoding header takes gzip (and does not refuse it with q=0), as the compression in serve.mjs reads it. */
+export function acceptsGzip(header: string | null): boolean {
+  if (!header) return false;
+  return new Negotiator({ headers: { "accept-encoding": header } }).encodings(["gzip"]).includes("gzip");
+}
+
+const gzipAsync = promisify(gzip);
 
 /** Renders once per URL and version at a time; the result is kept (when it is whole) and handed to every waiter. */
 function render(pathAndQuery: string, version: number, bucket: number): Promise<Stored | null> {
@@ -126,9 +162,11 @@ function render(pathAndQuery: string, version: number, bucket: number): Promise<
   const pending = current.rendering.get(flight);
   if (pending) return pending;
   const rendering = fetchWhole(pathAndQuery, current)
-    .then((page) => {
+    .then(async (page) => {
       if (!page) return null;
-      const stored = { ...page, version, bucket };
+      // Copied once into a plain array (a Buffer may share a pool): what a Response body takes.
+      const gzipped = page.html ? null : new Uint8Array(await gzipAsync(page.body));
+      const stored = { ...page, gzipped, version, bucket };
       current.cache?.set(pathAndQuery, stored);
       return stored;
     })
@@ -151,7 +189,7 @@ const dropped = new Set([
 async function fetchWhole(
   pathAndQuery: string,
   current: State,
-): Promise<Omit<Stored, "version" | "bucket"> | null> {
+): Promise<Omit<Stored, "version" | "bucket" | "gzipped"> | null> {
   try {
     const response = await fetch(`${selfUrl(getEnv())}${pathAndQuery}`, {
       headers: { [renderHeader]: current.token },
