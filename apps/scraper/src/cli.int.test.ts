@@ -207,6 +207,39 @@ describe("pnpm scrape (CLI)", () => {
     expect(after.last?.runs).toHaveLength(3);
   });
 
+  it("backs up and restores into an empty folder; refuses a folder with data, and a damaged one", async () => {
+    const file = join(dataDir, "..", `${dataDir.split("/").at(-1)}-backup.tar.gz`);
+    const backup = await runCli(["backup", file, "--json"], env());
+    expect(backup.code).toBe(0);
+    expect(backup.stderr).toContain(`restore with: pnpm scrape restore ${file}`);
+    expect(backup.last).toMatchObject({ file, format: "pglite" });
+    const again = await runCli(["backup", file], env());
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists: choose another name, or pass --force/);
+
+    const copy = mkdtempSync(join(tmpdir(), "paperpulse-cli-restore-"));
+    try {
+      const restore = await runCli(["restore", file], { PAPERPULSE_DATA_DIR: copy });
+      expect(restore.code).toBe(0);
+      expect(restore.stdout).toMatch(
+        /restored .* into the pglite database .*: [\d,]+ rows in \d+ tables \(\d+ papers/,
+      );
+      const runs = await runCli(["runs", "--json"], { ...env(), PAPERPULSE_DATA_DIR: copy });
+      expect(runs.last?.runs).toEqual((await runCli(["runs", "--json"], env())).last?.runs);
+      const refused = await runCli(["restore", file], { PAPERPULSE_DATA_DIR: copy });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/already holds \d+ papers and \d+ runs.*--force/);
+      rmSync(join(copy, "pglite", "global", "pg_control"));
+      const damaged = await runCli(["runs"], { PAPERPULSE_DATA_DIR: copy });
+      expect(damaged.code).toBe(1);
+      expect(damaged.stderr).toContain(`The embedded database in ${copy} is damaged`);
+      expect(damaged.stderr).toContain("pnpm scrape restore");
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+      rmSync(file, { force: true });
+    }
+  }, 120_000);
+
   it("takes its politeness limits from the environment, and refuses a bad one before recording a run", async () => {
     const before = server.requests.length;
     const once = await runCli(["day", "2025-06-03", "--json"], { ...env(), PAPERPULSE_ATTEMPTS: "1" });

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -7,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { ensureAggregates } from "./aggregates/ensure-aggregates.ts";
+import { checkDataDir, DamagedDataDirError, findDamagedRelationFiles } from "./check-data-dir.ts";
 import { acquireDataDirLock } from "./lock.ts";
 import { markEmbedded, tidyAfterRun } from "./maintain.ts";
 import { findMigrationsFolder } from "./migrations-folder.ts";
@@ -19,6 +21,8 @@ export type DbHandle = {
   kind: DbKind;
   /** Where the data lives: the PGlite folder, "memory", or the Postgres URL without its password. */
   location: string;
+  /** Postgres: the URL it was opened with (password included: never print it), for connections of its own. */
+  url?: string;
   close: () => Promise<void>;
 };
 
@@ -62,12 +66,7 @@ async function openPglite(dataDir: string, options: CreateDbOptions): Promise<Db
   const folder = inMemory ? "memory" : resolve(dataDir);
   const release = inMemory ? () => {} : acquireDataDirLock(folder, options.holder ?? describeProcess());
   try {
-    // Trigram indexes serve text search; the extension ships with PGlite and is loaded on every open.
-    const extensions = { pg_trgm };
-    const client = inMemory
-      ? new PGlite({ extensions })
-      : new PGlite(resolve(folder, "pglite"), { extensions });
-    await client.waitReady;
+    const client = inMemory ? await openMemoryPglite() : await openPgliteFolder(folder);
     const db = drizzlePglite(client) as unknown as Db;
     markEmbedded(db);
     if (options.migrate !== false) {
@@ -96,6 +95,79 @@ async function openPglite(dataDir: string, options: CreateDbOptions): Promise<Db
   }
 }
 
+// Trigram indexes serve text search; the extension ships with PGlite and is loaded on every open.
+const extensions = { pg_trgm };
+
+async function openMemoryPglite(): Promise<PGlite> {
+  const client = new PGlite({ extensions });
+  await client.waitReady;
+  return client;
+}
+
+/**
+ * Opens the folder's database after checking its files (check-data-dir.ts); an existing database that PGlite
+ * cannot open, or whose catalog names files that are gone, is reported as damaged rather than as PGlite's own
+ * error (often a WebAssembly trace).
+ */
+async function openPgliteFolder(folder: string): Promise<PGlite> {
+  const pgdata = resolve(folder, "pglite");
+  checkDataDir(folder, pgdata);
+  if (!existsSync(resolve(pgdata, "PG_VERSION"))) {
+    const client = new PGlite(pgdata, { extensions });
+    await client.waitReady;
+    return client;
+  }
+  // Starting writes the server's lock file, the control file (its state) and the relation cache files before any
+  // statement runs: those are put back as they were when the folder turns out damaged.
+  const restoreStartupFiles = saveStartupFiles(pgdata);
+  const damaged = (reason: string) => {
+    restoreStartupFiles();
+    return new DamagedDataDirError(folder, reason);
+  };
+  let client: PGlite;
+  try {
+    client = new PGlite(pgdata, { extensions });
+    await client.waitReady;
+  } catch (error) {
+    throw damaged(`PGlite cannot open it (${firstLine(error)})`);
+  }
+  const broken = await findDamagedRelationFiles(pgdata, (statement) => client.query(statement)).catch(
+    (error: unknown) => {
+      throw damaged(`its catalog cannot be read (${firstLine(error)})`);
+    },
+  );
+  // Not closed when damaged: closing writes a checkpoint into the folder, which should stay as it was found.
+  if (broken.length > 0) {
+    const named =
+      broken.slice(0, 3).join("; ") + (broken.length > 3 ? `; and ${broken.length - 3} more` : "");
+    throw damaged(named);
+  }
+  return client;
+}
+
+/** The files PostgreSQL writes as it starts, saved; the function returned puts them back (or removes new ones). */
+function saveStartupFiles(pgdata: string): () => void {
+  const databases = resolve(pgdata, "base");
+  const paths = [
+    resolve(pgdata, "postmaster.pid"),
+    resolve(pgdata, "global", "pg_control"),
+    resolve(pgdata, "global", "pg_internal.init"),
+    ...readdirSync(databases).map((name) => resolve(databases, name, "pg_internal.init")),
+  ];
+  const saved = paths.map((path) => ({ path, content: existsSync(path) ? readFileSync(path) : null }));
+  return () => {
+    for (const { path, content } of saved) {
+      if (content === null) rmSync(path, { force: true });
+      else writeFileSync(path, content);
+    }
+  };
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split("\n")[0] ?? message;
+}
+
 async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHandle> {
   if (options.migrate !== false) await migratePostgresLocked(url);
   const client = postgres(url, {
@@ -107,6 +179,7 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
     db: drizzlePostgres(client) as unknown as Db,
     kind: "postgres",
     location: redactUrl(url),
+    url,
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -8,25 +8,13 @@ import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGGREGATES_VERSION } from "./aggregates/index.ts";
 import { createDb, type DbHandle } from "./create-db.ts";
-import { findMigrationsFolder } from "./migrations-folder.ts";
 import { getOverviewStats, getUpvoteSeries, listOrgLeaderboard, listPapers } from "./queries/index.ts";
 import { selectRows } from "./rows.ts";
-import { describeWhen } from "./testing/index.ts";
+import { copyMigrationsUpTo, describeWhen } from "./testing/index.ts";
 import type { Db } from "./types.ts";
 
 // The last migration before the precomputed tables, the trigram indexes and the texts table.
 const lastOldMigration = 5;
-
-/** The committed migrations up to `last`: the schema an older version of Paperpulse left behind. */
-function oldMigrations(last: number): string {
-  const dir = mkdtempSync(join(tmpdir(), "paperpulse-old-migrations-"));
-  cpSync(findMigrationsFolder(), dir, { recursive: true });
-  const path = join(dir, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(path, "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((entry) => entry.idx <= last);
-  writeFileSync(path, JSON.stringify(journal));
-  return dir;
-}
 
 // Twelve papers over four days in the old shape: abstracts, AI summaries and keywords on the papers rows.
 const days = ["2025-03-03", "2025-03-04", "2025-03-10", "2025-04-01"];
@@ -77,7 +65,7 @@ function describeUpgrade(
     };
 
     beforeAll(async () => {
-      const folder = oldMigrations(lastOldMigration);
+      const folder = copyMigrationsUpTo(lastOldMigration);
       const old = await open(false);
       try {
         const config = { migrationsFolder: folder };

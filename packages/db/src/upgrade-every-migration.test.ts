@@ -1,5 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -21,7 +20,7 @@ import {
   listPapers,
 } from "./queries/index.ts";
 import { selectRows } from "./rows.ts";
-import { describeWhen } from "./testing/index.ts";
+import { copyMigrationsUpTo, describeWhen } from "./testing/index.ts";
 import { getTopicShares, listTopics } from "./topics/index.ts";
 import type { Db } from "./types.ts";
 import { listRunPages, listRuns } from "./write/runs.ts";
@@ -36,15 +35,6 @@ const journal = JSON.parse(
   readFileSync(join(findMigrationsFolder(), "meta", "_journal.json"), "utf8"),
 ) as Journal;
 const earlier = journal.entries.slice(0, -1);
-
-/** The committed migrations up to `last`: the schema an older version of Paperpulse left behind. */
-function migrationsUpTo(last: number): string {
-  const dir = mkdtempSync(join(tmpdir(), "paperpulse-migrations-"));
-  cpSync(findMigrationsFolder(), dir, { recursive: true });
-  const path = join(dir, "meta", "_journal.json");
-  writeFileSync(path, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx <= last) }));
-  return dir;
-}
 
 const days = ["2025-03-03", "2025-03-04", "2025-03-10"];
 const papers = Array.from({ length: 6 }, (_, i) => ({
@@ -190,7 +180,7 @@ function describeEveryUpgrade(
       it(`keeps the data and loads every view, from ${entry.tag}`, async () => {
         const name = `upgrade_${entry.idx}_${process.pid}`;
         opened.push(name);
-        const folder = migrationsUpTo(entry.idx);
+        const folder = copyMigrationsUpTo(entry.idx);
         const old = await open(name, false);
         try {
           const config = { migrationsFolder: folder };

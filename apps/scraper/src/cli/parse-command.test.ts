@@ -28,9 +28,27 @@ describe("parseCommand", () => {
     [["refresh", "--days", "0"], /--days must be a whole number from 1 to 60/],
     [["refresh", "--days", "7.5"], /--days/],
     [["refresh", "2026-11-01"], /at most 0 argument/],
+    [["restore"], /restore needs the backup FILE/],
+    [["restore", "a.dump", "b.dump"], /restore needs the backup FILE/],
+    [["backup", "a.dump", "b.dump"], /at most 1 argument/],
   ])("refuses %j with a one-line reason", (argv, reason) => {
     expect(() => parse(...argv)).toThrow(UsageError);
     expect(() => parse(...argv)).toThrow(reason);
+  });
+
+  it("reads backup and restore, files resolved from the working directory", () => {
+    expect(parse("backup")).toEqual({ name: "backup", file: undefined, force: false, logical: false });
+    expect(parse("backup", "b.dump", "--force", "--logical")).toEqual({
+      name: "backup",
+      file: resolve("b.dump"),
+      force: true,
+      logical: true,
+    });
+    expect(parse("restore", "b.dump", "--force")).toEqual({
+      name: "restore",
+      file: resolve("b.dump"),
+      force: true,
+    });
   });
 
   it("fills defaults: today, this week and month, yesterday for backfill", () => {

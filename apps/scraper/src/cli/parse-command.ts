@@ -26,7 +26,9 @@ export type Command =
   | ({ name: "backfill"; from: string; to: string; force: boolean; source: SourceKind } & Remote)
   | { name: "gaps"; from: string | null; to: string }
   | { name: "reparse"; all: boolean; runId: number | undefined; rawDir: string }
-  | { name: "retopic" };
+  | { name: "retopic" }
+  | { name: "backup"; file: string | undefined; force: boolean; logical: boolean }
+  | { name: "restore"; file: string; force: boolean };
 
 /** What every command that fetches shares: where, how many requests, raw pages, rendering. */
 export type Remote = {
@@ -61,6 +63,15 @@ Commands:
   retopic               recompute every stored paper's topics and keywords after the taxonomy changed
   schedule              run the scheduled scrapes as a daemon (see PAPERPULSE_SCHEDULE_*), until stopped
   runs                  list recent runs
+  backup [FILE] [--force] [--logical]
+                        copy everything in the database to FILE (default paperpulse-backup-TIME.*): the embedded
+                        database's own dump, or on Postgres pg_dump's custom format when pg_dump is on PATH, else
+                        a logical dump (gzipped SQL, also with --logical); safe while the dashboard and runs go on
+                        (Postgres); --force replaces FILE
+  restore FILE [--force]
+                        load a backup of either engine into the configured database (DATABASE_URL, else
+                        PAPERPULSE_DATA_DIR); the file is read through first; a database holding papers or runs
+                        is replaced only with --force
 
 Options:
   --source page|api     listing pages (default) or the JSON API
@@ -70,7 +81,9 @@ Options:
   --limit N             how many runs to list (default 20)
   --from, --to DATE     the days of backfill and gaps
   --days N              refresh: how many days before today to capture again (1–60)
-  --force               backfill: fetch days that already settled too
+  --force               backfill: fetch days that already settled too; backup: replace FILE; restore: replace
+                        a database that holds data
+  --logical             backup: write the logical dump even when pg_dump is on PATH
   --record DIR          keep every raw response in DIR, content-addressed (failed ones are always kept, in
                         PAPERPULSE_RAW_DIR, default .data/raw)
   --render              load listing pages in headless Chromium (default: only when a page holds no listing)
@@ -95,6 +108,7 @@ const options = {
   run: { type: "string" },
   dir: { type: "string" },
   days: { type: "string" },
+  logical: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -237,6 +251,23 @@ export function parseCommand(
       maxArgs(0);
       return { command: { name: "schedule", ...remote() }, json };
     }
+    case "backup":
+      maxArgs(1);
+      return {
+        command: {
+          name: "backup",
+          file: args[0] === undefined ? undefined : resolve(args[0]),
+          force: values.force ?? false,
+          logical: values.logical ?? false,
+        },
+        json,
+      };
+    case "restore":
+      if (args.length !== 1) throw new UsageError("restore needs the backup FILE");
+      return {
+        command: { name: "restore", file: resolve(args[0] ?? ""), force: values.force ?? false },
+        json,
+      };
     case "runs":
       maxArgs(0);
       return { command: { name: "runs", limit: parsePositiveInt(values.limit ?? "20", "--limit") }, json };

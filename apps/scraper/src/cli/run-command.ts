@@ -6,6 +6,7 @@ import { describeRetopic, retopicPapers } from "../topics/retopic.ts";
 import type { Command, Remote } from "./parse-command.ts";
 import { createProgressDisplay } from "./progress.ts";
 import { runBackfillCommand, runGapsCommand } from "./run-backfill-command.ts";
+import { runBackupCommand, runRestoreCommand } from "./run-backup-command.ts";
 import { runReparseCommand } from "./run-reparse-command.ts";
 import { runSchedule } from "./run-schedule.ts";
 
@@ -13,6 +14,7 @@ export type CommandOutput = { exitCode: number; text: string[]; json: unknown };
 
 /** Runs a parsed command against the database; the caller prints and exits. */
 export async function runCommand(command: Exclude<Command, { name: "help" }>): Promise<CommandOutput> {
+  if (command.name === "restore") return runRestoreCommand(command);
   const handle = await createDb({ holder: `pnpm scrape ${command.name} (a CLI run)` });
   const progress = createProgressDisplay();
   // Every branch awaits its work: returning a pending promise would let `finally` close the database under it.
@@ -52,6 +54,8 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
         return describeRetopic(
           await retopicPapers(handle.db, progress.listener ? { onProgress: progress.listener } : {}),
         );
+      case "backup":
+        return await runBackupCommand(handle, command);
       case "runs": {
         const runs = await listRuns(handle.db, command.limit);
         const text = runs.map(

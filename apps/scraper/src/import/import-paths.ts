@@ -7,6 +7,7 @@ import { ParseError } from "../parse/index.ts";
 import { hashBody, keepRaw } from "../raw/raw-store.ts";
 import { detectBodyKind, parseBody } from "../run/parse-body.ts";
 import { beginRun, type RunRecorder } from "../run/run-recorder.ts";
+import { StorageFullError } from "../run/storage-full.ts";
 import type { ProgressListener, RunSummary } from "../run/summary.ts";
 import { UsageError } from "../sources/targets.ts";
 import { readTarMembers } from "./read-tar-members.ts";
@@ -64,7 +65,8 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return run.finish({ errorCode: "IMPORT_FAILED", error: message });
+    const errorCode = error instanceof StorageFullError ? error.code : "IMPORT_FAILED";
+    return run.finish({ errorCode, error: message });
   }
   return run.finish();
 }

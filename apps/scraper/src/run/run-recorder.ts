@@ -15,6 +15,7 @@ import {
 import { getLogger } from "../log/logger.ts";
 import { syncTopicCatalog } from "../topics/index.ts";
 import { checkCaptureDates } from "./check-capture-dates.ts";
+import { isStorageFull, StorageFullError } from "./storage-full.ts";
 import { decideStatus, type PageFailure, type ProgressListener, type RunSummary } from "./summary.ts";
 
 export type RunRecorder = {
@@ -52,11 +53,32 @@ export async function beginRun(
   let label = "";
   const report = () => onProgress?.({ done, total, label, items: counts.items, newPapers: counts.newPapers });
 
-  return {
+  const recorder: RunRecorder = {
     runId,
     async savePage(page, capture) {
       checkCaptureDates(capture);
-      const result = await saveCapture(db, { runId, page, capture });
+      let result: SaveResult;
+      try {
+        result = await saveCapture(db, { runId, page, capture });
+      } catch (error) {
+        if (!isStorageFull(error)) throw error;
+        const full = new StorageFullError(error);
+        // Recorded when the little room left allows it (the page's own rows were rolled back); said either way.
+        await recorder
+          .failPage({
+            ...page,
+            listingDate: capture.listingDate,
+            capturedAt: capture.capturedAt,
+            errorCode: full.code,
+            error: full.message,
+          })
+          .catch(() => {
+            counts.pages++;
+            counts.pagesFailed++;
+            failures.push({ url: page.url, code: full.code, message: full.message });
+          });
+        throw full;
+      }
       counts.pages++;
       counts.items += result.items;
       counts.newPapers += result.newPapers;
@@ -99,12 +121,18 @@ export async function beginRun(
         : fromPages;
       const error = options.error ?? (failures.length > 0 ? summarizeFailures(failures) : undefined);
       const errorCode = options.errorCode ?? failures[0]?.code;
-      await finishRun(db, runId, {
-        status,
-        requests: options.requests ?? 0,
-        ...(error === undefined ? {} : { error }),
-        ...(errorCode === undefined ? {} : { errorCode }),
-      });
+      try {
+        await finishRun(db, runId, {
+          status,
+          requests: options.requests ?? 0,
+          ...(error === undefined ? {} : { error }),
+          ...(errorCode === undefined ? {} : { errorCode }),
+        });
+      } catch (finishing) {
+        // With the disk full even this small update may find no room: the summary still says what happened, and
+        // the run, left "running" with its process gone, is marked abandoned by the next one.
+        if (!isStorageFull(finishing)) throw finishing;
+      }
       if (counts.pages > counts.pagesFailed) await tidy(db);
       const summary = {
         runId,
@@ -125,6 +153,7 @@ export async function beginRun(
       return summary;
     },
   };
+  return recorder;
 }
 
 /** Embedded databases get their vacuum and statistics after a run that stored pages; a failure costs only a warning. */

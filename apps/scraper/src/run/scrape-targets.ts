@@ -23,6 +23,7 @@ import {
 import { countOtherProcessesRequests } from "./count-other-requests.ts";
 import { type ParsedBody, parseBody } from "./parse-body.ts";
 import { beginRun, type RunRecorder } from "./run-recorder.ts";
+import { StorageFullError } from "./storage-full.ts";
 import type { ProgressListener, RunSummary } from "./summary.ts";
 
 export type ScrapeOptions = {
@@ -87,7 +88,8 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return run.finish({ requests: fetcher.requestsMade, errorCode: "INTERNAL", error: message });
+    const errorCode = error instanceof StorageFullError ? error.code : "INTERNAL";
+    return run.finish({ requests: fetcher.requestsMade, errorCode, error: message });
   } finally {
     await fetcher.close();
   }
