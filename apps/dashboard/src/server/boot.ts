@@ -1,6 +1,7 @@
 import { loadPolitenessConfig, readLogSetting, syncTopicCatalog } from "@paperpulse/scraper";
 import { getDbHandle } from "./db";
 import { getScheduleInfo } from "./schedule";
+import { closeOnSignals } from "./shutdown";
 
 /**
  * Opens (and migrates) the database and starts the schedule, or stops the process with the reason: a server
@@ -12,6 +13,7 @@ export async function openDbAtBoot(): Promise<void> {
     loadPolitenessConfig();
     readLogSetting();
     const handle = await getDbHandle();
+    closeOnSignals(handle);
     const mode = handle.kind === "pglite" ? "embedded database in" : "Postgres at";
     console.log(`Paperpulse dashboard: ${mode} ${handle.location}`);
     // A database filled before this taxonomy (or by an older version) gets its current topic labels.

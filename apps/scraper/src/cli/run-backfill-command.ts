@@ -2,8 +2,9 @@ import { type Db, getFirstListingDate, listDayCoverage } from "@paperpulse/db";
 import { classifyDay, FIRST_DAILY_PAPERS_DATE } from "../backfill/plan-backfill.ts";
 import { runBackfill } from "../backfill/run-backfill.ts";
 import type { ProgressListener } from "../run/summary.ts";
+import type { CommandOutput } from "./command-output.ts";
 import type { Command } from "./parse-command.ts";
-import { type CommandOutput, remoteOptions } from "./run-command.ts";
+import { remoteOptions } from "./remote-options.ts";
 
 const listed = (days: string[], limit = 12) =>
   days.length <= limit

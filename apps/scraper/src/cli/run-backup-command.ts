@@ -1,6 +1,6 @@
 import { backUp, type DbHandle, defaultBackupFile, formatNames, restoreBackup } from "@paperpulse/db";
+import type { CommandOutput } from "./command-output.ts";
 import type { Command } from "./parse-command.ts";
-import type { CommandOutput } from "./run-command.ts";
 
 export async function runBackupCommand(
   handle: DbHandle,

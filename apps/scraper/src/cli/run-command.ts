@@ -1,16 +1,16 @@
 import { createDb, type DbHandle, listRuns } from "@paperpulse/db";
 import { importPaths } from "../import/import-paths.ts";
-import { type ScrapeOptions, scrapeTargets } from "../run/scrape-targets.ts";
+import { scrapeTargets } from "../run/scrape-targets.ts";
 import type { RunSummary } from "../run/summary.ts";
 import { describeRetopic, retopicPapers } from "../topics/retopic.ts";
-import type { Command, Remote } from "./parse-command.ts";
+import type { CommandOutput } from "./command-output.ts";
+import type { Command } from "./parse-command.ts";
 import { createProgressDisplay } from "./progress.ts";
+import { remoteOptions } from "./remote-options.ts";
 import { runBackfillCommand, runGapsCommand } from "./run-backfill-command.ts";
 import { runBackupCommand, runRestoreCommand } from "./run-backup-command.ts";
 import { runReparseCommand } from "./run-reparse-command.ts";
 import { runSchedule } from "./run-schedule.ts";
-
-export type CommandOutput = { exitCode: number; text: string[]; json: unknown };
 
 /** Runs a parsed command against the database; the caller prints and exits. */
 export async function runCommand(command: Exclude<Command, { name: "help" }>): Promise<CommandOutput> {
@@ -70,15 +70,6 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
     progress.clear();
     await handle.close();
   }
-}
-
-/** The fetch, raw-page and render options of a command that fetches. */
-export function remoteOptions(remote: Remote): Pick<ScrapeOptions, "fetcher" | "raw" | "render"> {
-  return {
-    fetcher: { baseUrl: remote.baseUrl, maxRequests: remote.maxRequests },
-    raw: remote.raw,
-    render: { mode: remote.render },
-  };
 }
 
 export function describeRun(summary: RunSummary, handle: DbHandle): CommandOutput {

@@ -1,8 +1,8 @@
 import type { Db } from "@paperpulse/db";
 import { reparsePages } from "../raw/reparse-pages.ts";
 import type { ProgressListener } from "../run/summary.ts";
+import type { CommandOutput } from "./command-output.ts";
 import type { Command } from "./parse-command.ts";
-import type { CommandOutput } from "./run-command.ts";
 
 export async function runReparseCommand(
   db: Db,

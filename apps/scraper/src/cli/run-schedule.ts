@@ -4,7 +4,7 @@ import { listNextRuns, loadScheduleConfig } from "../schedule/schedule-config.ts
 import { startScheduler } from "../schedule/start-scheduler.ts";
 import { UsageError } from "../sources/targets.ts";
 import type { Remote } from "./parse-command.ts";
-import { remoteOptions } from "./run-command.ts";
+import { remoteOptions } from "./remote-options.ts";
 
 /** `pnpm scrape schedule`: runs the schedule until SIGINT/SIGTERM, then lets a run in progress finish. */
 export async function runSchedule(db: Db, remote: Remote): Promise<string[]> {

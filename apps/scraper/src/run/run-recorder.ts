@@ -10,13 +10,13 @@ import {
   type StartRunInput,
   saveCapture,
   startRun,
-  tidyAfterRun,
 } from "@paperpulse/db";
 import { getLogger } from "../log/logger.ts";
 import { syncTopicCatalog } from "../topics/index.ts";
 import { checkCaptureDates } from "./check-capture-dates.ts";
 import { isStorageFull, StorageFullError } from "./storage-full.ts";
 import { decideStatus, type PageFailure, type ProgressListener, type RunSummary } from "./summary.ts";
+import { tidy } from "./tidy.ts";
 
 export type RunRecorder = {
   runId: number;
@@ -154,17 +154,6 @@ export async function beginRun(
     },
   };
   return recorder;
-}
-
-/** Embedded databases get their vacuum and statistics after a run that stored pages; a failure costs only a warning. */
-export async function tidy(db: Db): Promise<void> {
-  try {
-    await tidyAfterRun(db);
-  } catch (error) {
-    console.warn(
-      `Tidying the embedded database after the run failed: ${error instanceof Error ? error.message : error}`,
-    );
-  }
 }
 
 function summarizeFailures(failures: PageFailure[]): string {

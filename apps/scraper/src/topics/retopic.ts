@@ -9,8 +9,8 @@ import {
   startRun,
 } from "@paperpulse/db";
 import type { RunTrigger } from "@paperpulse/schema";
-import { tidy } from "../run/run-recorder.ts";
 import type { ProgressListener } from "../run/summary.ts";
+import { tidy } from "../run/tidy.ts";
 import { createTopicMatcher } from "./match-topics.ts";
 import { normalizeKeywords } from "./normalize-keyword.ts";
 import { taxonomy as reviewedTaxonomy } from "./taxonomy.ts";

@@ -1,0 +1,11 @@
+import type { ScrapeOptions } from "../run/scrape-targets.ts";
+import type { Remote } from "./parse-command.ts";
+
+/** The fetch, raw-page and render options of a command that fetches. */
+export function remoteOptions(remote: Remote): Pick<ScrapeOptions, "fetcher" | "raw" | "render"> {
+  return {
+    fetcher: { baseUrl: remote.baseUrl, maxRequests: remote.maxRequests },
+    raw: remote.raw,
+    render: { mode: remote.render },
+  };
+}
