@@ -67,7 +67,7 @@ describe("parseCommand", () => {
       from: "2026-11-01",
       to: "2026-11-28",
       source: "api",
-      maxRequests: 28 * 3 + 10,
+      maxRequests: 28 * 2 + 10,
     });
     expect(parse("day", "--record", "/tmp/raw", "--render")).toMatchObject({
       raw: { dir: "/tmp/raw", recordAll: true },

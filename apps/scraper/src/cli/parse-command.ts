@@ -217,8 +217,8 @@ export function parseCommand(
       const to = parseDateArg(values.to ?? yesterday, "--to");
       const days = listDays(from, to).length;
       const source = values.source === undefined ? "api" : parseSource(values.source);
-      // Each day takes one page load, or two API calls (its items, then the empty page that ends it), plus retries.
-      const perDay = source === "api" ? 3 : 2;
+      // Each day takes one page load or one API call (a day has fewer than 100 papers), plus room for retries.
+      const perDay = 2;
       return {
         command: {
           name: "backfill",

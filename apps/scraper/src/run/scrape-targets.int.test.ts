@@ -70,6 +70,15 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       body: `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${emptyProps.replace("2024-08-10", "2099-08-10")}"></div></body></html>`,
     }));
     apiByDate.set("2026-07-31", apiItems());
+    for (const [date, count] of [
+      ["2024-09-02", 230],
+      ["2024-09-03", 200],
+    ] as const) {
+      const items = Array.from({ length: count }, (_, i) =>
+        syntheticItem(`2409.${date.slice(-1)}${String(i).padStart(4, "0")}`, i % 50, `${date}T00:00:00.000Z`),
+      );
+      apiByDate.set(date, items);
+    }
     apiByDate.set("2024-08-04", "<html><body>502 Bad Gateway</body></html>");
     apiByDate.set("2024-08-05", []);
     apiByDate.set("2024-08-07", [
@@ -86,7 +95,7 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
     const api: Route = (request) => {
       const data = apiByDate.get(request.query.get("date") ?? "");
       if (typeof data === "string") return { body: data };
-      return pagedApiRoute(data ?? [], 12)(request);
+      return pagedApiRoute(data ?? [], 100)(request);
     };
     server.route("/api/daily_papers", api);
   });
@@ -131,29 +140,44 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       expect(rows.find((r) => r.id === "2407.21783")).toMatchObject({ upvotes: 94, comments: 5 });
     });
 
-    it("pages through the API until an empty page, one snapshot per paper", async () => {
+    it("asks for one page when the listing is shorter than the limit", async () => {
       const items = apiItems();
       const before = server.requests.length;
       const summary = await run(getDb(), [day("2026-07-31")], "api");
       const sent = server.requests.slice(before).filter((r) => r.path !== "/robots.txt");
       expect(sent.map((r) => [r.query.get("date"), r.query.get("p"), r.query.get("limit")])).toEqual([
         ["2026-07-31", "0", "100"],
-        ["2026-07-31", "1", "100"],
-        ["2026-07-31", "2", "100"],
-        ["2026-07-31", "3", "100"],
       ]);
       expect(summary).toMatchObject({
         status: "succeeded",
-        pages: 4,
+        pages: 1,
         items: items.length,
         snapshots: items.length,
       });
-      const [count] = await selectRows<{ n: number }>(
-        getDb(),
-        sql`select count(distinct s.paper_id)::int as n from paper_snapshots s join scrape_runs r on r.id = s.run_id where r.id = ${summary.runId}`,
-      );
-      expect(count?.n).toBe(items.length);
     });
+
+    it.each([
+      // 230 papers: two full pages, then a short one that ends the listing.
+      ["2024-09-02", 230, ["0", "1", "2"]],
+      // 200 papers: two full pages; only the empty third says there is no more.
+      ["2024-09-03", 200, ["0", "1", "2"]],
+    ] as const)(
+      "pages through a long API listing (%s, %i papers) until a short page, one snapshot per paper",
+      async (date, count, pages) => {
+        const before = server.requests.length;
+        const summary = await run(getDb(), [day(date)], "api");
+        const sent = server.requests.slice(before).filter((r) => r.path !== "/robots.txt");
+        expect(sent.map((r) => [r.query.get("date"), r.query.get("p"), r.query.get("limit")])).toEqual(
+          pages.map((p) => [date, p, "100"]),
+        );
+        expect(summary).toMatchObject({ status: "succeeded", items: count, snapshots: count });
+        const [stored] = await selectRows<{ n: number }>(
+          getDb(),
+          sql`select count(distinct s.paper_id)::int as n from paper_snapshots s where s.run_id = ${summary.runId}`,
+        );
+        expect(stored?.n).toBe(count);
+      },
+    );
 
     it("fails a page with neither payload nor cards, writing nothing", async () => {
       const before = await dumpState(getDb());

@@ -13,6 +13,7 @@ import { ParseError } from "../parse/index.ts";
 import { hashBody, keepRaw } from "../raw/raw-store.ts";
 import { RenderError, type RenderOptions, renderListing } from "../render/render-listing.ts";
 import {
+  API_PAGE_SIZE,
   apiPath,
   describeTarget,
   listingDateOf,
@@ -125,6 +126,8 @@ async function scrapeApi(run: RunRecorder, target: Target, fetcher: Fetcher, opt
     const fresh = ids.filter((id) => !seen.has(id));
     if (fresh.length === 0) return;
     for (const id of fresh) seen.add(id);
+    // A page shorter than the limit asked for is the last: asking for the next one would only bring an empty page.
+    if (ids.length < API_PAGE_SIZE) return;
   }
 }
 
