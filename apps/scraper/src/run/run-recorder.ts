@@ -35,6 +35,13 @@ export async function beginRun(
   db: Db,
   input: StartRunInput,
   onProgress?: ProgressListener,
+  options: {
+    /**
+     * One snapshot per paper for the whole run: right for a run that fetches (its pages are minutes apart, and
+     * listings repeat papers), not for an import, whose files are captures days apart.
+     */
+    snapshotOncePerPaper?: boolean;
+  } = {},
 ): Promise<RunRecorder> {
   const started = performance.now();
   // The pages this run stores get topics from the reviewed taxonomy: the dashboard needs their labels too. Done
@@ -47,6 +54,8 @@ export async function beginRun(
   }, HEARTBEAT_MS);
   heartbeat.unref();
   const failures: PageFailure[] = [];
+  // Filled only after each page's transaction committed: a page rolled back leaves its papers free to be snapshotted.
+  const snapshotted = options.snapshotOncePerPaper ? new Set<string>() : null;
   const counts = { pages: 0, pagesFailed: 0, items: 0, newPapers: 0, snapshots: 0 };
   let done = 0;
   let total: number | null = null;
@@ -59,7 +68,7 @@ export async function beginRun(
       checkCaptureDates(capture);
       let result: SaveResult;
       try {
-        result = await saveCapture(db, { runId, page, capture });
+        result = await saveCapture(db, { runId, page, capture, ...(snapshotted ? { snapshotted } : {}) });
       } catch (error) {
         if (!isStorageFull(error)) throw error;
         const full = new StorageFullError(error);
@@ -79,6 +88,7 @@ export async function beginRun(
           });
         throw full;
       }
+      for (const id of result.snapshotted) snapshotted?.add(id);
       counts.pages++;
       counts.items += result.items;
       counts.newPapers += result.newPapers;

@@ -70,6 +70,11 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       body: `<html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${emptyProps.replace("2024-08-10", "2099-08-10")}"></div></body></html>`,
     }));
     apiByDate.set("2026-07-31", apiItems());
+    // A Friday's listing, repeated as it is on the Saturday and Sunday after it.
+    const friday = ["2409.60001", "2409.60002", "2409.60003"].map((id, i) =>
+      syntheticItem(id, 10 + i, "2024-09-06T00:00:00.000Z"),
+    );
+    for (const date of ["2024-09-06", "2024-09-07", "2024-09-08"]) apiByDate.set(date, friday);
     for (const [date, count] of [
       ["2024-09-02", 230],
       ["2024-09-03", 200],
@@ -178,6 +183,21 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
         expect(stored?.n).toBe(count);
       },
     );
+
+    it("stores one snapshot per paper per run when a weekend listing repeats the Friday's papers", async () => {
+      const summary = await run(getDb(), [day("2024-09-06"), day("2024-09-07"), day("2024-09-08")], "api");
+      expect(summary).toMatchObject({ status: "succeeded", pages: 3, items: 9, snapshots: 3 });
+      const rows = await selectRows<{ id: string; daily_date: string; n: number }>(
+        getDb(),
+        sql`select p.id, to_char(p.daily_date, 'YYYY-MM-DD') as daily_date, count(s.id)::int as n
+              from papers p join paper_snapshots s on s.paper_id = p.id and s.run_id = ${summary.runId}
+             group by p.id order by p.id`,
+      );
+      // Each paper once, on its own day, not on the Saturday or Sunday that repeated it.
+      expect(rows).toEqual(
+        ["2409.60001", "2409.60002", "2409.60003"].map((id) => ({ id, daily_date: "2024-09-06", n: 1 })),
+      );
+    });
 
     it("fails a page with neither payload nor cards, writing nothing", async () => {
       const before = await dumpState(getDb());

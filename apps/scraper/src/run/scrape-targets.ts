@@ -65,6 +65,7 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
         },
       },
       options.onProgress,
+      { snapshotOncePerPaper: true },
     );
   } catch (error) {
     await fetcher.close();

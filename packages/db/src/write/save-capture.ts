@@ -27,7 +27,14 @@ export type PageInfo = {
   rendered?: boolean;
 };
 
-export type SaveResult = { pageId: number; items: number; newPapers: number; snapshots: number };
+export type SaveResult = {
+  pageId: number;
+  items: number;
+  newPapers: number;
+  snapshots: number;
+  /** The papers that got a snapshot from this capture. */
+  snapshotted: string[];
+};
 
 /**
  * Stores one capture in one transaction: organisations, papers, their texts and authors upserted, exactly one
@@ -37,7 +44,16 @@ export type SaveResult = { pageId: number; items: number; newPapers: number; sna
  */
 export async function saveCapture(
   db: Db,
-  input: { runId: number; page: PageInfo; capture: Capture },
+  input: {
+    runId: number;
+    page: PageInfo;
+    capture: Capture;
+    /**
+     * Papers that already have a snapshot from this run: a listing that repeats them (a weekend day shows the
+     * last weekday's papers) updates them but adds no second snapshot seconds after the first.
+     */
+    snapshotted?: ReadonlySet<string>;
+  },
 ): Promise<SaveResult> {
   const { runId, page, capture } = input;
   return db.transaction(async (tx) => {
@@ -59,7 +75,13 @@ export async function saveCapture(
       })
       .returning({ id: scrapePages.id });
     if (!pageRow) throw new Error("inserting the page record returned nothing");
-    const result: SaveResult = { pageId: pageRow.id, items: items.length, newPapers: 0, snapshots: 0 };
+    const result: SaveResult = {
+      pageId: pageRow.id,
+      items: items.length,
+      newPapers: 0,
+      snapshots: 0,
+      snapshotted: [],
+    };
     if (items.length > 0) {
       // Where the papers were before this capture: a paper's day or organisation can change, and both the old and
       // the new ones need their aggregates recomputed.
@@ -83,7 +105,9 @@ export async function saveCapture(
         items.filter((p) => newest.has(p.id)),
         { insertedIds: new Set(upserted.filter((row) => row.inserted).map((row) => row.id)) },
       );
-      result.snapshots = await appendSnapshots(tx, items, capture.capturedAt, runId, pageRow.id);
+      const fresh = input.snapshotted ? items.filter((p) => !input.snapshotted?.has(p.id)) : items;
+      result.snapshotted = await appendSnapshots(tx, fresh, capture.capturedAt, runId, pageRow.id);
+      result.snapshots = result.snapshotted.length;
       await refreshAggregates(tx, {
         days: unique([...before.map((row) => row.daily_date), ...upserted.map((row) => row.dailyDate)]),
         orgs: unique(
@@ -268,7 +292,8 @@ async function appendSnapshots(
   capturedAt: Date,
   runId: number,
   pageId: number,
-): Promise<number> {
+): Promise<string[]> {
+  if (items.length === 0) return [];
   const inserted = await tx
     .insert(paperSnapshots)
     .values(
@@ -284,6 +309,6 @@ async function appendSnapshots(
       })),
     )
     .onConflictDoNothing({ target: [paperSnapshots.paperId, paperSnapshots.capturedAt] })
-    .returning({ id: paperSnapshots.id });
-  return inserted.length;
+    .returning({ paperId: paperSnapshots.paperId });
+  return inserted.map((row) => row.paperId);
 }
