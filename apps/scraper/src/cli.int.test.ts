@@ -119,7 +119,13 @@ describe("pnpm scrape (CLI)", () => {
     // Around midnight UTC the CLI may have seen another day than we did: then there is nothing to compare.
     if (day(0) !== days[0]) return;
     expect(result.code).toBe(0);
-    expect(result.last).toMatchObject({ status: "succeeded", items: 3, newPapers: 3 });
+    expect(result.last).toMatchObject({
+      status: "succeeded",
+      items: 3,
+      newPapers: 3,
+      requests: 3,
+      requestsPerDay: 1,
+    });
     const asked = server.requests
       .slice(before)
       .filter((r) => r.path === "/api/daily_papers")

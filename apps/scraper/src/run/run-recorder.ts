@@ -25,7 +25,13 @@ export type RunRecorder = {
   failPage: (page: Omit<FailedPageInput, "runId">) => Promise<void>;
   /** Announces the next unit of work; `total` is null when unknown (e.g. a streamed archive). */
   step: (label: string, total: number | null) => void;
-  finish: (options?: { requests?: number; errorCode?: string; error?: string }) => Promise<RunSummary>;
+  finish: (options?: {
+    requests?: number;
+    /** Days of listings the run was asked for: requests per day of data are reported against them. */
+    days?: number;
+    errorCode?: string;
+    error?: string;
+  }) => Promise<RunSummary>;
 };
 
 const HEARTBEAT_MS = 20_000;
@@ -150,6 +156,9 @@ export async function beginRun(
         status,
         ...counts,
         requests: options.requests ?? 0,
+        requestsPerDay: options.days
+          ? Math.round(((options.requests ?? 0) / options.days) * 100) / 100
+          : null,
         durationMs: Math.round(performance.now() - started),
         errorCode: errorCode ?? null,
         error: error ?? null,

@@ -186,7 +186,13 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
 
     it("stores one snapshot per paper per run when a weekend listing repeats the Friday's papers", async () => {
       const summary = await run(getDb(), [day("2024-09-06"), day("2024-09-07"), day("2024-09-08")], "api");
-      expect(summary).toMatchObject({ status: "succeeded", pages: 3, items: 9, snapshots: 3 });
+      expect(summary).toMatchObject({
+        status: "succeeded",
+        pages: 3,
+        items: 9,
+        snapshots: 3,
+        requestsPerDay: 1,
+      });
       const rows = await selectRows<{ id: string; daily_date: string; n: number }>(
         getDb(),
         sql`select p.id, to_char(p.daily_date, 'YYYY-MM-DD') as daily_date, count(s.id)::int as n

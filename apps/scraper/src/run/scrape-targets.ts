@@ -15,6 +15,7 @@ import { RenderError, type RenderOptions, renderListing } from "../render/render
 import {
   API_PAGE_SIZE,
   apiPath,
+  countDays,
   describeTarget,
   listingDateOf,
   listingPagePath,
@@ -91,12 +92,18 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const errorCode = error instanceof StorageFullError ? error.code : "INTERNAL";
-    return run.finish({ requests: fetcher.requestsMade, errorCode, error: message });
+    return run.finish({
+      requests: fetcher.requestsMade,
+      days: countDays(targets),
+      errorCode,
+      error: message,
+    });
   } finally {
     await fetcher.close();
   }
   return run.finish({
     requests: fetcher.requestsMade,
+    days: countDays(targets),
     ...(stop ? { errorCode: stop.code, error: stop.message } : {}),
   });
 }

@@ -13,6 +13,11 @@ export type RunSummary = {
   newPapers: number;
   snapshots: number;
   requests: number;
+  /**
+   * HTTP requests per day of listings the run covered (a week counts 7 days, a month its days), retries included;
+   * null for runs that cover no days (imports, trending).
+   */
+  requestsPerDay: number | null;
   durationMs: number;
   errorCode: string | null;
   error: string | null;

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { apiPath, isoWeekOf, listDays, parseDateArg, parseWeekArg, UsageError } from "./targets.ts";
+import {
+  apiPath,
+  countDays,
+  isoWeekOf,
+  listDays,
+  parseDateArg,
+  parseWeekArg,
+  UsageError,
+} from "./targets.ts";
 
 describe("targets", () => {
   it("rejects impossible dates and weeks with the reason", () => {
@@ -20,6 +28,15 @@ describe("targets", () => {
   it("lists the days of a range, both ends included", () => {
     expect(listDays("2024-02-28", "2024-03-01")).toEqual(["2024-02-28", "2024-02-29", "2024-03-01"]);
     expect(() => listDays("2024-03-01", "2024-02-28")).toThrow(/before its start/);
+    expect(
+      countDays([
+        { kind: "date", value: "2024-02-28" },
+        { kind: "week", value: "2024-W09" },
+        { kind: "month", value: "2024-02" },
+        { kind: "month", value: "2023-02" },
+        { kind: "trending" },
+      ]),
+    ).toBe(1 + 7 + 29 + 28);
   });
 
   it("builds paged API paths", () => {

@@ -76,6 +76,19 @@ export function listDays(from: string, to: string, maxDays = 3_660): string[] {
   return Array.from({ length: count }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
 }
 
+/** How many days of listings the targets cover: a day 1, an ISO week 7, a month its days, trending none. */
+export function countDays(targets: readonly Target[]): number {
+  return targets.reduce((sum, target) => {
+    if (target.kind === "date") return sum + 1;
+    if (target.kind === "week") return sum + 7;
+    if (target.kind === "month") {
+      const [year, month] = target.value.split("-").map(Number);
+      return sum + new Date(Date.UTC(year ?? 1970, month ?? 1, 0)).getUTCDate();
+    }
+    return sum;
+  }, 0);
+}
+
 /** Hugging Face's URL scheme for listing pages. */
 export function listingPagePath(target: Target): string {
   switch (target.kind) {
