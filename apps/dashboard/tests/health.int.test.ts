@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
+import { describeOnServer, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningDashboard, startDashboard } from "./support/server";
 
@@ -69,35 +69,30 @@ describe("health of an embedded dashboard", () => {
   });
 });
 
-describeWhen(
-  Boolean(process.env.TEST_DATABASE_URL),
-  "TEST_DATABASE_URL is not set (no Postgres server)",
-  "health of a dashboard in server mode",
-  () => {
-    let database: TestDbHandle | undefined;
-    let server: RunningDashboard | undefined;
+describeOnServer("health of a dashboard in server mode", () => {
+  let database: TestDbHandle | undefined;
+  let server: RunningDashboard | undefined;
 
-    beforeAll(async () => {
-      database = await openServerDb();
-      if (!database.url) throw new Error("the test database has no URL");
-      server = await startDashboard({ databaseUrl: database.url });
-    });
+  beforeAll(async () => {
+    database = await openServerDb();
+    if (!database.url) throw new Error("the test database has no URL");
+    server = await startDashboard({ databaseUrl: database.url });
+  });
 
-    afterAll(async () => {
-      await server?.stop();
-      await database?.close();
-    });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.close();
+  });
 
-    it("answers 503, naming the cause, once the database is gone", async () => {
-      expect((await health(server)).body).toMatchObject({ status: "ok", database: { engine: "postgres" } });
-      // Dropped (its connections terminated): what a lost server looks like from here.
-      await database?.close();
-      database = undefined;
-      const { status, body } = await health(server);
-      expect(status).toBe(503);
-      expect(body.status).toBe("down");
-      expect(body.database.reachable).toBe(false);
-      expect(body.database.error).toMatch(/does not exist|terminat|connect/i);
-    });
-  },
-);
+  it("answers 503, naming the cause, once the database is gone", async () => {
+    expect((await health(server)).body).toMatchObject({ status: "ok", database: { engine: "postgres" } });
+    // Dropped (its connections terminated): what a lost server looks like from here.
+    await database?.close();
+    database = undefined;
+    const { status, body } = await health(server);
+    expect(status).toBe(503);
+    expect(body.status).toBe("down");
+    expect(body.database.reachable).toBe(false);
+    expect(body.database.error).toMatch(/does not exist|terminat|connect/i);
+  });
+});

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
+import { describeOnServer, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
 import { writeSyntheticArchive } from "@paperpulse/scraper/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -75,43 +75,38 @@ describe("ten exports at once on an embedded database", () => {
   });
 });
 
-describeWhen(
-  Boolean(process.env.TEST_DATABASE_URL),
-  "TEST_DATABASE_URL is not set (no Postgres server)",
-  "a query past the statement timeout [postgres]",
-  () => {
-    let database: TestDbHandle | undefined;
-    let server: RunningDashboard | undefined;
+describeOnServer("a query past the statement timeout [postgres]", () => {
+  let database: TestDbHandle | undefined;
+  let server: RunningDashboard | undefined;
 
-    beforeAll(async () => {
-      database = await openServerDb();
-      server = await startDashboard(
-        { databaseUrl: database.url ?? "" },
-        { env: { PAPERPULSE_STATEMENT_TIMEOUT_SECONDS: "1", PAPERPULSE_PAGE_CACHE_MB: "0" } },
-      );
-    });
+  beforeAll(async () => {
+    database = await openServerDb();
+    server = await startDashboard(
+      { databaseUrl: database.url ?? "" },
+      { env: { PAPERPULSE_STATEMENT_TIMEOUT_SECONDS: "1", PAPERPULSE_PAGE_CACHE_MB: "0" } },
+    );
+  });
 
-    afterAll(async () => {
-      await server?.stop();
-      await database?.close();
-    });
+  afterAll(async () => {
+    await server?.stop();
+    await database?.close();
+  });
 
-    it("is cancelled by the database and answered with 503 and the reason, not left hanging", async () => {
-      if (!server || !database) throw new Error("server not started");
-      const url = server.url;
-      // Another process holds the papers table (a long migration, say): the export's query waits on it.
-      const response = await database.db.transaction(async (tx) => {
-        await tx.execute(sql`lock table papers in access exclusive mode`);
-        return fetch(`${url}/api/export/papers.csv`, { signal: AbortSignal.timeout(20_000) });
-      });
-      expect(response.status).toBe(503);
-      expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect(await response.text()).toMatch(
-        /The database did not answer within 1 s \(PAPERPULSE_STATEMENT_TIMEOUT_SECONDS\)/,
-      );
-      // The lock gone, the same export answers, and its slot was given back.
-      const again = await fetch(`${url}/api/export/papers.csv`);
-      expect(again.status).toBe(200);
+  it("is cancelled by the database and answered with 503 and the reason, not left hanging", async () => {
+    if (!server || !database) throw new Error("server not started");
+    const url = server.url;
+    // Another process holds the papers table (a long migration, say): the export's query waits on it.
+    const response = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`lock table papers in access exclusive mode`);
+      return fetch(`${url}/api/export/papers.csv`, { signal: AbortSignal.timeout(20_000) });
     });
-  },
-);
+    expect(response.status).toBe(503);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await response.text()).toMatch(
+      /The database did not answer within 1 s \(PAPERPULSE_STATEMENT_TIMEOUT_SECONDS\)/,
+    );
+    // The lock gone, the same export answers, and its slot was given back.
+    const again = await fetch(`${url}/api/export/papers.csv`);
+    expect(again.status).toBe(200);
+  });
+});

@@ -2,15 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGGREGATES_VERSION } from "./aggregates/index.ts";
 import { createDb, type DbHandle } from "./create-db.ts";
 import { getOverviewStats, getUpvoteSeries, listOrgLeaderboard, listPapers } from "./queries/index.ts";
 import { selectRows } from "./rows.ts";
-import { copyMigrationsUpTo, describeWhen } from "./testing/index.ts";
+import { describeOnServer, migrateUpTo } from "./testing/index.ts";
 import type { Db } from "./types.ts";
 
 // The last migration before the precomputed tables, the trigram indexes and the texts table.
@@ -65,17 +63,12 @@ function describeUpgrade(
     };
 
     beforeAll(async () => {
-      const folder = copyMigrationsUpTo(lastOldMigration);
       const old = await open(false);
       try {
-        const config = { migrationsFolder: folder };
-        if (kind === "pglite")
-          await migratePglite(old.db as unknown as Parameters<typeof migratePglite>[0], config);
-        else await migratePostgres(old.db as unknown as Parameters<typeof migratePostgres>[0], config);
+        await migrateUpTo(old, lastOldMigration);
         await writeOldData(old.db);
       } finally {
         await old.close();
-        rmSync(folder, { recursive: true, force: true });
       }
       // Opening with this version applies the new migrations and builds the precomputed tables.
       handle = await open(true);
@@ -205,27 +198,22 @@ describeUpgrade(
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 const database = `paperpulse_upgrade_${process.pid}`;
-describeWhen(
-  Boolean(serverUrl),
-  "TEST_DATABASE_URL is not set (no Postgres server)",
-  "upgrade [postgres]",
-  () => {
-    const url = new URL(serverUrl ?? "postgres://localhost/none");
-    url.pathname = `/${database}`;
-    const admin = () => postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
-    beforeAll(async () => {
+describeOnServer("upgrade [postgres]", () => {
+  const url = new URL(serverUrl ?? "postgres://localhost/none");
+  url.pathname = `/${database}`;
+  const admin = () => postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
+  beforeAll(async () => {
+    const sqlAdmin = admin();
+    await sqlAdmin.unsafe(`create database ${database}`);
+    await sqlAdmin.end({ timeout: 5 });
+  });
+  describeUpgrade(
+    "postgres",
+    (migrate) => createDb({ databaseUrl: url.toString(), migrate }),
+    async () => {
       const sqlAdmin = admin();
-      await sqlAdmin.unsafe(`create database ${database}`);
+      await sqlAdmin.unsafe(`drop database if exists ${database} with (force)`);
       await sqlAdmin.end({ timeout: 5 });
-    });
-    describeUpgrade(
-      "postgres",
-      (migrate) => createDb({ databaseUrl: url.toString(), migrate }),
-      async () => {
-        const sqlAdmin = admin();
-        await sqlAdmin.unsafe(`drop database if exists ${database} with (force)`);
-        await sqlAdmin.end({ timeout: 5 });
-      },
-    );
-  },
-);
+    },
+  );
+});

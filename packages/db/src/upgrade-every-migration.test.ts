@@ -1,11 +1,10 @@
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { ensureAggregates } from "./aggregates/index.ts";
@@ -20,7 +19,7 @@ import {
   listPapers,
 } from "./queries/index.ts";
 import { selectRows } from "./rows.ts";
-import { copyMigrationsUpTo, describeWhen } from "./testing/index.ts";
+import { describeOnServer, migrateUpTo } from "./testing/index.ts";
 import { getTopicShares, listTopics } from "./topics/index.ts";
 import type { Db } from "./types.ts";
 import { listRunPages, listRuns } from "./write/runs.ts";
@@ -180,17 +179,12 @@ function describeEveryUpgrade(
       it(`keeps the data and loads every view, from ${entry.tag}`, async () => {
         const name = `upgrade_${entry.idx}_${process.pid}`;
         opened.push(name);
-        const folder = copyMigrationsUpTo(entry.idx);
         const old = await open(name, false);
         try {
-          const config = { migrationsFolder: folder };
-          if (kind === "pglite")
-            await migratePglite(old.db as unknown as Parameters<typeof migratePglite>[0], config);
-          else await migratePostgres(old.db as unknown as Parameters<typeof migratePostgres>[0], config);
+          await migrateUpTo(old, entry.idx);
           await fill(old.db);
         } finally {
           await old.close();
-          rmSync(folder, { recursive: true, force: true });
         }
         const upgraded = await open(name, true);
         try {
@@ -235,32 +229,27 @@ describeEveryUpgrade(
 );
 
 const serverUrl = process.env.TEST_DATABASE_URL;
-describeWhen(
-  Boolean(serverUrl),
-  "TEST_DATABASE_URL is not set (no Postgres server)",
-  "upgrades [postgres]",
-  () => {
-    const admin = () => postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
-    const urlOf = (name: string) => {
-      const url = new URL(serverUrl ?? "postgres://localhost/none");
-      url.pathname = `/${name}`;
-      return url.toString();
-    };
-    describeEveryUpgrade(
-      "postgres",
-      async (name, migrate) => {
-        if (!migrate) {
-          const sqlAdmin = admin();
-          await sqlAdmin.unsafe(`create database ${name}`);
-          await sqlAdmin.end({ timeout: 5 });
-        }
-        return createDb({ databaseUrl: urlOf(name), migrate });
-      },
-      async (name) => {
+describeOnServer("upgrades [postgres]", () => {
+  const admin = () => postgres(serverUrl ?? "", { max: 1, onnotice: () => {} });
+  const urlOf = (name: string) => {
+    const url = new URL(serverUrl ?? "postgres://localhost/none");
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
+  describeEveryUpgrade(
+    "postgres",
+    async (name, migrate) => {
+      if (!migrate) {
         const sqlAdmin = admin();
-        await sqlAdmin.unsafe(`drop database if exists ${name} with (force)`);
+        await sqlAdmin.unsafe(`create database ${name}`);
         await sqlAdmin.end({ timeout: 5 });
-      },
-    );
-  },
-);
+      }
+      return createDb({ databaseUrl: urlOf(name), migrate });
+    },
+    async (name) => {
+      const sqlAdmin = admin();
+      await sqlAdmin.unsafe(`drop database if exists ${name} with (force)`);
+      await sqlAdmin.end({ timeout: 5 });
+    },
+  );
+});

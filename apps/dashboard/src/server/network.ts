@@ -37,9 +37,14 @@ export function allowedHosts(env: NetworkEnv): string[] {
 
 /** The name in a Host header (or X-Forwarded-Host behind a trusted proxy), without its port; null when absent. */
 export function requestHost(headers: Headers, env: NetworkEnv): string | null {
-  const forwarded = env.PAPERPULSE_TRUST_PROXY ? headers.get("x-forwarded-host")?.split(",")[0] : undefined;
-  const value = (forwarded ?? headers.get("host"))?.trim().toLowerCase();
+  const value = addressedTo(headers, env);
   return value ? hostName(value) : null;
+}
+
+/** The host (and port) a request was addressed to: Host, or behind a trusted proxy its first X-Forwarded-Host. */
+function addressedTo(headers: Headers, env: NetworkEnv): string | undefined {
+  const forwarded = env.PAPERPULSE_TRUST_PROXY ? headers.get("x-forwarded-host")?.split(",")[0] : undefined;
+  return (forwarded ?? headers.get("host"))?.trim().toLowerCase() || undefined;
 }
 
 /** Whether a request was addressed to one of the allowed host names. */
@@ -64,8 +69,7 @@ export function isCrossSite(headers: Headers, env: NetworkEnv): boolean {
   } catch {
     return true; // "null" (sandboxed frames, file:) or garbage
   }
-  const forwarded = env.PAPERPULSE_TRUST_PROXY ? headers.get("x-forwarded-host")?.split(",")[0] : undefined;
-  const addressed = (forwarded ?? headers.get("host"))?.trim().toLowerCase();
+  const addressed = addressedTo(headers, env);
   return addressed === undefined || addressed !== originHost;
 }
 

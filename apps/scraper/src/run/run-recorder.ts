@@ -68,6 +68,24 @@ export async function beginRun(
   let label = "";
   const report = () => onProgress?.({ done, total, label, items: counts.items, newPapers: counts.newPapers });
 
+  /** Logs a failed page and counts it towards the run's summary. */
+  const noteFailure = (page: Omit<FailedPageInput, "runId">) => {
+    getLogger().warn(
+      {
+        event: "request_failed",
+        runId,
+        url: page.url,
+        status: page.statusCode ?? null,
+        code: page.errorCode,
+        reason: page.error,
+      },
+      "page failed",
+    );
+    counts.pages++;
+    counts.pagesFailed++;
+    failures.push({ url: page.url, code: page.errorCode, message: page.error });
+  };
+
   const recorder: RunRecorder = {
     runId,
     async savePage(page, capture) {
@@ -78,20 +96,16 @@ export async function beginRun(
       } catch (error) {
         if (!isStorageFull(error)) throw error;
         const full = new StorageFullError(error);
+        const failed = {
+          ...page,
+          listingDate: capture.listingDate,
+          capturedAt: capture.capturedAt,
+          errorCode: full.code,
+          error: full.message,
+        };
         // Recorded when the little room left allows it (the page's own rows were rolled back); said either way.
-        await recorder
-          .failPage({
-            ...page,
-            listingDate: capture.listingDate,
-            capturedAt: capture.capturedAt,
-            errorCode: full.code,
-            error: full.message,
-          })
-          .catch(() => {
-            counts.pages++;
-            counts.pagesFailed++;
-            failures.push({ url: page.url, code: full.code, message: full.message });
-          });
+        await recordFailedPage(db, { ...failed, runId }).catch(() => {});
+        noteFailure(failed);
         throw full;
       }
       for (const id of result.snapshotted) snapshotted?.add(id);
@@ -103,20 +117,7 @@ export async function beginRun(
     },
     async failPage(page) {
       await recordFailedPage(db, { ...page, runId });
-      getLogger().warn(
-        {
-          event: "request_failed",
-          runId,
-          url: page.url,
-          status: page.statusCode ?? null,
-          code: page.errorCode,
-          reason: page.error,
-        },
-        "page failed",
-      );
-      counts.pages++;
-      counts.pagesFailed++;
-      failures.push({ url: page.url, code: page.errorCode, message: page.error });
+      noteFailure(page);
     },
     step(nextLabel, nextTotal) {
       if (label !== "") done++;

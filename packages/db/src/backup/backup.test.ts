@@ -1,16 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CreateDbOptions, createDb, type DbHandle } from "../create-db.ts";
 import { selectRows } from "../rows.ts";
-import { openServerDb, type TestDbHandle } from "../testing/databases.ts";
-import { describeWhen } from "../testing/gate.ts";
-import { copyMigrationsUpTo } from "../testing/old-migrations.ts";
+import { describeOnServer, openServerDb, type TestDbHandle } from "../testing/databases.ts";
+import { migrateUpTo } from "../testing/old-migrations.ts";
 import type { Db } from "../types.ts";
 import type { CapturedPaper } from "../write/capture.ts";
 import { finishRun, recordFailedPage, startRun } from "../write/runs.ts";
@@ -269,59 +265,52 @@ describe("backup and restore [pglite source]", () => {
   }, 120_000);
 });
 
-describeWhen(
-  Boolean(serverUrl),
-  "TEST_DATABASE_URL is not set (no Postgres server)",
-  "backup and restore [postgres source]",
-  () => {
-    let server: TestDbHandle;
-    let expected: Record<string, string[]>;
+describeOnServer("backup and restore [postgres source]", () => {
+  let server: TestDbHandle;
+  let expected: Record<string, string[]>;
 
-    beforeAll(async () => {
-      server = await openServerDb();
-      await seed(server.db);
-      expected = await contentsOf(server);
-    }, 120_000);
-    afterAll(async () => {
-      await server?.close();
-    });
+  beforeAll(async () => {
+    server = await openServerDb();
+    await seed(server.db);
+    expected = await contentsOf(server);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+  });
 
-    for (const [index, method] of (
-      ["pg_dump", "logical", "logical (no pg_dump on PATH)"] as const
-    ).entries()) {
-      for (const target of targets) {
-        it(`${method}: restores into an empty ${target.kind} database, every table equal`, async () => {
-          const file = join(scratch, `server-${index}-${target.kind}.backup`);
-          const summary = await backUp(server, file, {
-            databaseUrl: server.url ?? "",
-            logical: method === "logical",
-            ...(method === "logical (no pg_dump on PATH)" ? { pgDump: "paperpulse-no-such-pg-dump" } : {}),
-          });
-          expect(summary.format).toBe(method === "pg_dump" ? "pg_dump" : "logical");
-          if (method.includes("PATH")) expect(summary.note).toMatch(/not on PATH: took the logical dump/);
-          const options = await target.options();
-          await restoreBackup(file, { target: options });
-          await withDb(options, async (handle) => expectSame(await contentsOf(handle), expected));
-        }, 120_000);
-      }
+  for (const [index, method] of (["pg_dump", "logical", "logical (no pg_dump on PATH)"] as const).entries()) {
+    for (const target of targets) {
+      it(`${method}: restores into an empty ${target.kind} database, every table equal`, async () => {
+        const file = join(scratch, `server-${index}-${target.kind}.backup`);
+        const summary = await backUp(server, file, {
+          databaseUrl: server.url ?? "",
+          logical: method === "logical",
+          ...(method === "logical (no pg_dump on PATH)" ? { pgDump: "paperpulse-no-such-pg-dump" } : {}),
+        });
+        expect(summary.format).toBe(method === "pg_dump" ? "pg_dump" : "logical");
+        if (method.includes("PATH")) expect(summary.note).toMatch(/not on PATH: took the logical dump/);
+        const options = await target.options();
+        await restoreBackup(file, { target: options });
+        await withDb(options, async (handle) => expectSame(await contentsOf(handle), expected));
+      }, 120_000);
     }
+  }
 
-    it("refuses a logical dump or pg_dump archive cut short", async () => {
-      for (const logical of [true, false]) {
-        const file = join(scratch, `whole-${logical}.backup`);
-        await backUp(server, file, { databaseUrl: server.url ?? "", logical });
-        const bytes = readFileSync(file);
-        const cut = join(scratch, `cut-${logical}.backup`);
-        writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
-        const error = await restoreBackup(cut, {
-          target: { dataDir: newFolder(), databaseUrl: undefined },
-        }).catch((e: unknown) => e);
-        expect((error as BackupError).code).toBe("BACKUP_UNREADABLE");
-        expect((error as Error).message).toMatch(/cut-(true|false)\.backup/);
-      }
-    }, 120_000);
-  },
-);
+  it("refuses a logical dump or pg_dump archive cut short", async () => {
+    for (const logical of [true, false]) {
+      const file = join(scratch, `whole-${logical}.backup`);
+      await backUp(server, file, { databaseUrl: server.url ?? "", logical });
+      const bytes = readFileSync(file);
+      const cut = join(scratch, `cut-${logical}.backup`);
+      writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
+      const error = await restoreBackup(cut, {
+        target: { dataDir: newFolder(), databaseUrl: undefined },
+      }).catch((e: unknown) => e);
+      expect((error as BackupError).code).toBe("BACKUP_UNREADABLE");
+      expect((error as Error).message).toMatch(/cut-(true|false)\.backup/);
+    }
+  }, 120_000);
+});
 
 /** One paper and one run: a database someone already uses. */
 async function seedOther(db: Db): Promise<void> {
@@ -343,11 +332,9 @@ describe("a backup from an older Paperpulse", () => {
     // An embedded database left at migration 0011, before organisation names matched whatever their case.
     const options = { dataDir: newFolder(), databaseUrl: undefined };
     const old = await createDb({ ...options, migrate: false });
-    const folder = copyMigrationsUpTo(11);
     const file = join(scratch, "old.tar.gz");
     try {
-      const client = (old.db as unknown as { $client: PGlite }).$client;
-      await migratePglite(drizzlePglite(client), { migrationsFolder: folder });
+      await migrateUpTo(old, 11);
       for (const statement of [
         `insert into organizations (name, first_seen_at, last_seen_at) values
            ('Lab', '2024-01-01', '2024-03-01'), ('lab', '2024-02-01', '2024-04-01')`,
@@ -356,12 +343,11 @@ describe("a backup from an older Paperpulse", () => {
            ('2401.00001', 'Old one', '2024-01-02', true, 'Lab', 5, 0, '2024-01-02', '2024-01-02'),
            ('2402.00001', 'Old two', '2024-02-02', true, 'lab', 7, 1, '2024-02-02', '2024-02-02')`,
       ]) {
-        await client.query(statement);
+        await old.db.execute(sql.raw(statement));
       }
       expect((await backUp(old, file)).format).toBe("pglite");
     } finally {
       await old.close();
-      rmSync(folder, { recursive: true, force: true });
     }
     for (const target of targets) {
       const into = await target.options();

@@ -38,6 +38,11 @@ export async function openServerDb(): Promise<TestDbHandle> {
   };
 }
 
+/** A describe block that needs the Postgres server CI starts (TEST_DATABASE_URL): said loudly when it is missing. */
+export function describeOnServer(name: string, body: () => void): void {
+  describeWhen(Boolean(serverUrl), "TEST_DATABASE_URL is not set (no Postgres server)", name, body);
+}
+
 export const testDatabases: TestDatabase[] = [
   { kind: "pglite", open: openMemoryDb },
   { kind: "postgres", open: openServerDb },
