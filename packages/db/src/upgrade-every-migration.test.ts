@@ -57,11 +57,24 @@ async function has(db: Db, table: string, column?: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+async function hasIndex(db: Db, name: string): Promise<boolean> {
+  const rows = await selectRows<{ one: number }>(
+    db,
+    sql`select 1 as one from pg_indexes where schemaname = 'public' and indexname = ${name}`,
+  );
+  return rows.length > 0;
+}
+
 /** What a version at this schema held: a run, its page, organisations, papers, texts, snapshots, authors, topics. */
 async function fill(db: Db): Promise<void> {
+  // Versions before names matched whatever their case could hold `lab-a` and `LAB-A` as two organisations.
+  const caseSplit = !(await hasIndex(db, "organizations_name_lower_idx"));
   await db.execute(sql`insert into organizations (name, fullname, first_seen_at, last_seen_at) values
-    ('lab-a', 'Lab A', '2025-03-04', '2025-03-12'), ('LAB-A', null, '2025-03-06', '2025-03-14'),
-    ('lab-b', 'Lab B', '2025-03-04', '2025-03-12')`);
+    ('lab-a', 'Lab A', '2025-03-04', '2025-03-12'), ('lab-b', 'Lab B', '2025-03-04', '2025-03-12')`);
+  if (caseSplit)
+    await db.execute(sql`insert into organizations (name, fullname, first_seen_at, last_seen_at) values
+      ('LAB-A', null, '2025-03-06', '2025-03-14')`);
+  const orgOf = (p: (typeof papers)[number]) => (!caseSplit && p.org === "LAB-A" ? "lab-a" : p.org);
   await db.execute(sql`insert into scrape_runs (trigger, command, plan, status, finished_at)
     values ('cli', 'scrape 2025-03-10', '{}', 'succeeded', '2025-03-11T09:00:00Z')`);
   await db.execute(sql`insert into scrape_pages (run_id, url, kind, listing_date, captured_at, status_code, items)
@@ -73,11 +86,11 @@ async function fill(db: Db): Promise<void> {
       await db.execute(sql`insert into papers (id, title, summary, ai_summary, ai_keywords, daily_date,
           daily_date_exact, organization_name, upvotes, comments, first_seen_at, last_seen_at)
         values (${p.id}, ${p.title}, ${p.summary}, ${`AI ${p.id}`}, ${JSON.stringify(["kw"])}::jsonb, ${p.day}, true,
-          ${p.org}, ${p.upvotes}, 1, '2025-03-04T10:00:00Z', '2025-03-11T09:00:00Z')`);
+          ${orgOf(p)}, ${p.upvotes}, 1, '2025-03-04T10:00:00Z', '2025-03-11T09:00:00Z')`);
     } else {
       await db.execute(sql`insert into papers (id, title, daily_date, daily_date_exact, organization_name, upvotes,
           comments, first_seen_at, last_seen_at)
-        values (${p.id}, ${p.title}, ${p.day}, true, ${p.org}, ${p.upvotes}, 1, '2025-03-04T10:00:00Z',
+        values (${p.id}, ${p.title}, ${p.day}, true, ${orgOf(p)}, ${p.upvotes}, 1, '2025-03-04T10:00:00Z',
           '2025-03-11T09:00:00Z')`);
       await db.execute(sql`insert into paper_texts (paper_id, summary, ai_summary, ai_keywords)
         values (${p.id}, ${p.summary}, ${`AI ${p.id}`}, ${JSON.stringify(["kw"])}::jsonb)`);

@@ -60,6 +60,12 @@ export const papers = pgTable(
      * the days it touched, so leaderboards read it instead of ranking every day's papers per request.
      */
     dayRank: integer("day_rank"),
+    /**
+     * The latest capture that saw the values of the paper's latest snapshot. Snapshots keep changes only: a capture
+     * equal to the latest snapshot moves this instead of adding a row. Null on papers stored before change-only
+     * snapshots (their last snapshot is their last capture) until `pnpm scrape compact` sets it.
+     */
+    confirmedAt: timestamptz("confirmed_at"),
   },
   (t) => [
     // (daily date, id) is the order of exports and date listings, and serves every date-range filter.
@@ -299,4 +305,9 @@ export const dataState = pgTable("data_state", {
    * the application does it when this passes a share of the table (as autovacuum's threshold would).
    */
   writtenSinceTidy: bigint("written_since_tidy", { mode: "number" }).notNull().default(0),
+  /**
+   * Where an interrupted `pnpm scrape compact` stopped: the last paper id whose repeated snapshots it removed (null
+   * when no compaction is under way). The next one resumes after it.
+   */
+  compactedThrough: text("compacted_through"),
 });
