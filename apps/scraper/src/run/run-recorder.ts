@@ -9,6 +9,7 @@ import {
   type SaveResult,
   type StartRunInput,
   saveCapture,
+  saveCaptures,
   startRun,
 } from "@paperpulse/db";
 import { getLogger } from "../log/logger.ts";
@@ -22,6 +23,11 @@ export type RunRecorder = {
   runId: number;
   /** Stores a parsed page; throws ParseError (BAD_DATE) when its dates are impossible, storing nothing. */
   savePage: (page: PageInfo, capture: Capture) => Promise<SaveResult>;
+  /**
+   * Stores several parsed pages in one transaction (an import's files, read ahead of the database). When that
+   * fails they are stored one by one, so one bad page costs only itself, as with savePage.
+   */
+  savePages: (pages: readonly { page: PageInfo; capture: Capture }[]) => Promise<SaveResult[]>;
   failPage: (page: Omit<FailedPageInput, "runId">) => Promise<void>;
   /** Announces the next unit of work; `total` is null when unknown (e.g. a streamed archive). */
   step: (label: string, total: number | null) => void;
@@ -86,6 +92,14 @@ export async function beginRun(
     failures.push({ url: page.url, code: page.errorCode, message: page.error });
   };
 
+  const count = (result: SaveResult) => {
+    for (const id of result.snapshotted) snapshotted?.add(id);
+    counts.pages++;
+    counts.items += result.items;
+    counts.newPapers += result.newPapers;
+    counts.snapshots += result.snapshots;
+  };
+
   const recorder: RunRecorder = {
     runId,
     async savePage(page, capture) {
@@ -108,12 +122,30 @@ export async function beginRun(
         noteFailure(failed);
         throw full;
       }
-      for (const id of result.snapshotted) snapshotted?.add(id);
-      counts.pages++;
-      counts.items += result.items;
-      counts.newPapers += result.newPapers;
-      counts.snapshots += result.snapshots;
+      count(result);
       return result;
+    },
+    async savePages(pages) {
+      for (const { capture } of pages) checkCaptureDates(capture);
+      let results: SaveResult[] = [];
+      // A run that snapshots each paper once needs each page committed before the next: one by one.
+      if (snapshotted) {
+        for (const { page, capture } of pages) results.push(await recorder.savePage(page, capture));
+        return results;
+      }
+      try {
+        results = await saveCaptures(
+          db,
+          pages.map(({ page, capture }) => ({ runId, page, capture, ...(snapshotted ? { snapshotted } : {}) })),
+        );
+      } catch {
+        // Nothing of the batch was stored: each page again on its own, where a failure is recorded as its own.
+        results = [];
+        for (const { page, capture } of pages) results.push(await recorder.savePage(page, capture));
+        return results;
+      }
+      for (const result of results) count(result);
+      return results;
     },
     async failPage(page) {
       await recordFailedPage(db, { ...page, runId });

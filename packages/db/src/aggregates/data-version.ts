@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
 import type { Db, DbOrTx } from "../types.ts";
 
@@ -8,8 +8,12 @@ import type { Db, DbOrTx } from "../types.ts";
  * counts the papers rows the write rewrote, towards the next tidy of an embedded database.
  */
 export async function bumpDataVersion(tx: DbOrTx, papersWritten = 0): Promise<void> {
-  await tx.execute(sql`update data_state set version = version + 1, changed_at = now(),
-    written_since_tidy = written_since_tidy + ${papersWritten} where id = 1`);
+  await tx.execute(bumpDataVersionStatement(papersWritten));
+}
+
+export function bumpDataVersionStatement(papersWritten = 0): SQL {
+  return sql`update data_state set version = version + 1, changed_at = now(),
+    written_since_tidy = written_since_tidy + ${papersWritten} where id = 1`;
 }
 
 /** The current data version (0 before the database was first opened by this version of the code). */

@@ -1,9 +1,8 @@
 import { statPeriods } from "@paperpulse/schema";
 import { type SQL, sql } from "drizzle-orm";
 import { periodEnd, periodStart } from "../queries/periods.ts";
-import { selectRows } from "../rows.ts";
 import type { DbOrTx } from "../types.ts";
-import { type AggregateScope, inDays, isEmpty, textArray } from "./scope.ts";
+import { type AggregateScope, inDays, isEmpty } from "./scope.ts";
 
 /**
  * Recomputes what the views read instead of aggregating every paper per request, for the days and organisations
@@ -12,18 +11,28 @@ import { type AggregateScope, inDays, isEmpty, textArray } from "./scope.ts";
  * stored, so readers never see the papers and their aggregates disagree.
  */
 export async function refreshAggregates(tx: DbOrTx, scope: AggregateScope): Promise<void> {
-  if (isEmpty(scope)) return;
-  await refreshDayRanks(tx, scope);
-  await refreshDailyStats(tx, scope);
-  await refreshPeriodStats(tx, scope);
-  await refreshTopicDayStats(tx, scope);
-  await refreshOrgStats(tx, scope);
+  for (const statement of aggregateStatements(scope)) await tx.execute(statement);
+}
+
+/**
+ * The statements of a refresh, in the order they must run. None needs an earlier one's result on the client, so a
+ * caller may send them all at once (saveCapture pipelines them with its own writes).
+ */
+export function aggregateStatements(scope: AggregateScope): SQL[] {
+  if (isEmpty(scope)) return [];
+  return [
+    dayRanksStatement(scope),
+    ...dailyStatsStatements(scope),
+    ...periodStatsStatements(scope),
+    ...topicDayStatsStatements(scope),
+    ...orgStatsStatements(scope),
+  ];
 }
 
 /** A day's ranking is by latest upvotes, ties by id, over every paper of the day. Unchanged ranks are not written. */
-async function refreshDayRanks(tx: DbOrTx, scope: AggregateScope): Promise<void> {
+function dayRanksStatement(scope: AggregateScope): SQL {
   // The target is narrowed to the days as well, so that both sides of the join are read through the day index.
-  await tx.execute(sql`
+  return sql`
     with ranked as (
       select id, row_number() over (partition by daily_date order by upvotes desc, id) as day_rank
       from papers where ${inDays(sql`daily_date`, scope)}
@@ -31,34 +40,37 @@ async function refreshDayRanks(tx: DbOrTx, scope: AggregateScope): Promise<void>
     update papers set day_rank = ranked.day_rank
     from ranked
     where papers.id = ranked.id and ${inDays(sql`papers.daily_date`, scope)}
-      and papers.day_rank is distinct from ranked.day_rank`);
+      and papers.day_rank is distinct from ranked.day_rank`;
 }
 
-async function refreshDailyStats(tx: DbOrTx, scope: AggregateScope): Promise<void> {
-  await tx.execute(sql`delete from daily_stats where ${inDays(sql`daily_date`, scope)}`);
-  await tx.execute(sql`
+function dailyStatsStatements(scope: AggregateScope): SQL[] {
+  return [
+    sql`delete from daily_stats where ${inDays(sql`daily_date`, scope)}`,
+    sql`
     insert into daily_stats (daily_date, papers, upvotes, median, p90, org_papers, last_seen_at)
     select daily_date, count(*), sum(upvotes),
       percentile_cont(0.5) within group (order by upvotes), percentile_cont(0.9) within group (order by upvotes),
       count(organization_name), max(last_seen_at)
     from papers where ${inDays(sql`daily_date`, scope)}
-    group by daily_date`);
+    group by daily_date`,
+  ];
 }
 
 const periodFigures = sql`count(*), sum(upvotes), percentile_cont(0.5) within group (order by upvotes),
   percentile_cont(0.9) within group (order by upvotes), count(organization_name)`;
 
 /** Weeks (ISO, from Monday) and months that hold a day in scope, recomputed whole from their papers. */
-async function refreshPeriodStats(tx: DbOrTx, scope: AggregateScope): Promise<void> {
+function periodStatsStatements(scope: AggregateScope): SQL[] {
   if (scope === "all") {
-    await tx.execute(sql`delete from period_stats`);
-    for (const granularity of statPeriods) {
-      const start = sql`date_trunc(${granularity}, daily_date::timestamp)::date`;
-      await tx.execute(sql`
-        insert into period_stats (granularity, period_start, papers, upvotes, median, p90, org_papers)
-        select ${granularity}, ${start}, ${periodFigures} from papers group by 2`);
-    }
-    return;
+    return [
+      sql`delete from period_stats`,
+      ...statPeriods.map((granularity) => {
+        const start = sql`date_trunc(${granularity}, daily_date::timestamp)::date`;
+        return sql`
+          insert into period_stats (granularity, period_start, papers, upvotes, median, p90, org_papers)
+          select ${granularity}, ${start}, ${periodFigures} from papers group by 2`;
+      }),
+    ];
   }
   // One statement per period, each a range of the day index.
   const periods = new Map<
@@ -71,49 +83,48 @@ async function refreshPeriodStats(tx: DbOrTx, scope: AggregateScope): Promise<vo
       periods.set(`${granularity} ${start}`, { granularity, start, end: periodEnd(start, granularity) });
     }
   }
-  for (const { granularity, start, end } of periods.values()) {
-    await tx.execute(
-      sql`delete from period_stats where granularity = ${granularity} and period_start = ${start}::date`,
-    );
-    await tx.execute(sql`
+  return [...periods.values()].flatMap(({ granularity, start, end }) => [
+    sql`delete from period_stats where granularity = ${granularity} and period_start = ${start}::date`,
+    sql`
       insert into period_stats (granularity, period_start, papers, upvotes, median, p90, org_papers)
       select ${granularity}, ${start}::date, ${periodFigures} from papers
       where daily_date >= ${start}::date and daily_date < ${end}::date
-      having count(*) > 0`);
-  }
+      having count(*) > 0`,
+  ]);
 }
 
-async function refreshTopicDayStats(tx: DbOrTx, scope: AggregateScope): Promise<void> {
-  await tx.execute(sql`delete from topic_day_stats where ${inDays(sql`daily_date`, scope)}`);
-  // Each paper's topics through the topics key: the days' papers first, never a scan of every topic row (the
-  // `offset 0` keeps the planner from turning the lateral into a join that reads them all).
-  await tx.execute(sql`
+function topicDayStatsStatements(scope: AggregateScope): SQL[] {
+  return [
+    sql`delete from topic_day_stats where ${inDays(sql`daily_date`, scope)}`,
+    // Each paper's topics through the topics key: the days' papers first, never a scan of every topic row (the
+    // `offset 0` keeps the planner from turning the lateral into a join that reads them all).
+    sql`
     insert into topic_day_stats (daily_date, topic, papers)
     select p.daily_date, t.topic, count(*)
     from papers p cross join lateral (select topic from paper_topics pt where pt.paper_id = p.id offset 0) t
     where ${inDays(sql`p.daily_date`, scope)}
-    group by p.daily_date, t.topic`);
+    group by p.daily_date, t.topic`,
+  ];
 }
 
 /**
  * The organisations in scope, and every organisation with a paper on a day in scope: a day's ranks moving changes
  * the top-10 count of every organisation that published that day. Needs the day ranks and daily stats first.
  */
-async function refreshOrgStats(tx: DbOrTx, scope: AggregateScope): Promise<void> {
-  let inScope = sql`true`;
-  if (scope !== "all") {
-    const onDays = await selectRows<{ org: string }>(
-      tx,
-      sql`select distinct organization_name as org from papers
-          where organization_name is not null and ${inDays(sql`daily_date`, scope)}`,
-    );
-    const orgs = [...new Set([...scope.orgs, ...onDays.map((row) => row.org)])];
-    if (orgs.length === 0) return;
-    inScope = sql`= any(${textArray(orgs)})`;
-  }
-  const named = (column: SQL) => (scope === "all" ? sql`${column} is not null` : sql`${column} ${inScope}`);
-  await tx.execute(sql`delete from org_stats where ${named(sql`name`)}`);
-  await tx.execute(sql`
+function orgStatsStatements(scope: AggregateScope): SQL[] {
+  // In the database, not on the client: the organisations publishing on the days are read after this
+  // transaction's own writes to the papers, without a round trip in between.
+  const named = (column: SQL) =>
+    scope === "all"
+      ? sql`${column} is not null`
+      : sql`${column} = any(array(
+          select value from jsonb_array_elements_text(${JSON.stringify(scope.orgs)}::jsonb)
+          union
+          select distinct organization_name from papers
+          where organization_name is not null and ${inDays(sql`daily_date`, scope)}))`;
+  return [
+    sql`delete from org_stats where ${named(sql`name`)}`,
+    sql`
     with chosen as (
       select organization_name as org, daily_date, upvotes, day_rank from papers
       where ${named(sql`organization_name`)}
@@ -128,11 +139,12 @@ async function refreshOrgStats(tx: DbOrTx, scope: AggregateScope): Promise<void>
       count(*) filter (where c.day_rank <= 10), coalesce(max(slots.top10_slots), 0), min(c.daily_date),
       max(c.daily_date)
     from chosen c left join slots on slots.org = c.org
-    group by c.org`);
+    group by c.org`,
+  ];
 }
 
 /** Papers per day and topic again, for the days in scope: retopic changes topics without touching the papers. */
 export async function refreshTopicStats(tx: DbOrTx, days: readonly string[]): Promise<void> {
   if (days.length === 0) return;
-  await refreshTopicDayStats(tx, { days, orgs: [] });
+  for (const statement of topicDayStatsStatements({ days, orgs: [] })) await tx.execute(statement);
 }

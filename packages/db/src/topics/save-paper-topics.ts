@@ -39,6 +39,26 @@ export async function savePaperTopics(
     insertedIds?: ReadonlySet<string>;
   } = {},
 ): Promise<SavePaperTopicsResult> {
+  const statement = paperTopicsStatement(papers, options);
+  if (!statement) return { topicsChanged: 0, keywordsChanged: 0 };
+  const [result] = await selectRows<{ topics_changed: number | string; keywords_changed: number | string }>(
+    tx,
+    statement,
+  );
+  return {
+    topicsChanged: Number(result?.topics_changed ?? 0),
+    keywordsChanged: Number(result?.keywords_changed ?? 0),
+  };
+}
+
+/**
+ * The one statement savePaperTopics runs (null when there is nothing to store), for callers that send it along
+ * with other statements. It returns one row: topics_changed, keywords_changed.
+ */
+export function paperTopicsStatement(
+  papers: readonly PaperTopicsInput[],
+  options: { fromStoredText?: boolean; insertedIds?: ReadonlySet<string> } = {},
+): SQL | null {
   const rows = papers
     .filter((paper) => paper.topics !== undefined || paper.keywords !== undefined)
     .map((paper) => ({
@@ -49,7 +69,7 @@ export async function savePaperTopics(
       has_summary: options.fromStoredText || paper.summary !== null,
       has_keywords: options.fromStoredText || paper.aiKeywords !== null,
     }));
-  if (rows.length === 0) return { topicsChanged: 0, keywordsChanged: 0 };
+  if (rows.length === 0) return null;
   const fresh = rows.filter((row) => options.insertedIds?.has(row.paper_id));
   const known = rows.filter((row) => !options.insertedIds?.has(row.paper_id));
   const steps: SQL[] = [];
@@ -77,15 +97,8 @@ export async function savePaperTopics(
     topicCounts.push(sql`(select count(*) from changed_topics)`);
     keywordCounts.push(sql`(select count(*) from changed_keywords)`);
   }
-  const [result] = await selectRows<{ topics_changed: number | string; keywords_changed: number | string }>(
-    tx,
-    sql`with ${sql.join(steps, sql`, `)}
-      select ${sql.join(topicCounts, sql` + `)} as topics_changed, ${sql.join(keywordCounts, sql` + `)} as keywords_changed`,
-  );
-  return {
-    topicsChanged: Number(result?.topics_changed ?? 0),
-    keywordsChanged: Number(result?.keywords_changed ?? 0),
-  };
+  return sql`with ${sql.join(steps, sql`, `)}
+    select ${sql.join(topicCounts, sql` + `)} as topics_changed, ${sql.join(keywordCounts, sql` + `)} as keywords_changed`;
 }
 
 /**

@@ -1,6 +1,4 @@
-import { paperTexts } from "@paperpulse/schema";
-import { sql } from "drizzle-orm";
-import type { DbOrTx } from "../types.ts";
+import { type SQL, sql } from "drizzle-orm";
 import type { CapturedPaper } from "./capture.ts";
 
 /**
@@ -9,7 +7,7 @@ import type { CapturedPaper } from "./capture.ts";
  * still the newest capture merged so far. A row is written only when a value changes: a re-capture of the same
  * texts (every hourly refresh) writes nothing, and the trigram index is not touched.
  */
-export async function upsertTexts(tx: DbOrTx, items: CapturedPaper[], capturedAt: Date): Promise<void> {
+export function upsertTextsStatement(items: readonly CapturedPaper[], capturedAt: Date): SQL {
   const newer = sql`${capturedAt.toISOString()}::timestamptz >= coalesce(
     (select p.last_seen_at from papers p where p.id = excluded.paper_id), '-infinity')`;
   const merged = (column: string) => {
@@ -17,20 +15,18 @@ export async function upsertTexts(tx: DbOrTx, items: CapturedPaper[], capturedAt
     const incoming = sql`excluded.${sql.identifier(column)}`;
     return sql`case when ${newer} then coalesce(${incoming}, ${current}) else coalesce(${current}, ${incoming}) end`;
   };
-  await tx
-    .insert(paperTexts)
-    .values(
-      items.map((p) => ({
-        paperId: p.id,
-        summary: p.summary,
-        aiSummary: p.aiSummary,
-        aiKeywords: p.aiKeywords,
-      })),
-    )
-    .onConflictDoUpdate({
-      target: paperTexts.paperId,
-      set: { summary: merged("summary"), aiSummary: merged("ai_summary"), aiKeywords: merged("ai_keywords") },
-      setWhere: sql`(${merged("summary")}, ${merged("ai_summary")}, ${merged("ai_keywords")})
-        is distinct from (paper_texts.summary, paper_texts.ai_summary, paper_texts.ai_keywords)`,
-    });
+  const rows = items.map((p) => ({
+    paper_id: p.id,
+    summary: p.summary,
+    ai_summary: p.aiSummary,
+    ai_keywords: p.aiKeywords,
+  }));
+  return sql`insert into paper_texts (paper_id, summary, ai_summary, ai_keywords)
+    select r.paper_id, r.summary, r.ai_summary, r.ai_keywords
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r(paper_id text, summary text, ai_summary text, ai_keywords jsonb)
+    on conflict (paper_id) do update set
+      summary = ${merged("summary")}, ai_summary = ${merged("ai_summary")}, ai_keywords = ${merged("ai_keywords")}
+    where (${merged("summary")}, ${merged("ai_summary")}, ${merged("ai_keywords")})
+      is distinct from (paper_texts.summary, paper_texts.ai_summary, paper_texts.ai_keywords)`;
 }
