@@ -45,7 +45,9 @@ async function run(): Promise<boolean> {
         `  import                     ${fmt(first.rate)} items/s  = ${pct(first.rate / copyRate)} of COPY, ` +
           `${pct(first.rate / parseRate)} of parse only (${first.newPapers} papers, ${first.snapshots} snapshots)`,
       );
-      console.log(`  COPY of the same rows      ${fmt(copyRate)} items/s  (${copied.rows} rows in every table)`);
+      console.log(
+        `  COPY of the same rows      ${fmt(copyRate)} items/s  (${copied.rows} rows in every table)`,
+      );
       console.log(`  import again (nothing new) ${fmt(again.rate)} items/s`);
     } finally {
       await handle.close();

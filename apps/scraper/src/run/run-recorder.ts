@@ -136,7 +136,7 @@ export async function beginRun(
       try {
         results = await saveCaptures(
           db,
-          pages.map(({ page, capture }) => ({ runId, page, capture, ...(snapshotted ? { snapshotted } : {}) })),
+          pages.map(({ page, capture }) => ({ runId, page, capture })),
         );
       } catch {
         // Nothing of the batch was stored: each page again on its own, where a failure is recorded as its own.

@@ -1,6 +1,6 @@
-import type { DbHandle } from "../create-db.ts";
 import { listTables } from "../backup/list-tables.ts";
 import { inTransaction } from "../backup/session.ts";
+import type { DbHandle } from "../create-db.ts";
 
 type Handle = Pick<DbHandle, "kind" | "db" | "url">;
 
@@ -8,7 +8,9 @@ type Handle = Pick<DbHandle, "kind" | "db" | "url">;
  * The rows of every application table of `from`, as COPY's text format lines: what loading "the very same rows"
  * with COPY starts from, for comparing an import against the fastest way rows get into the same schema.
  */
-export async function readAllRows(from: Handle): Promise<{ table: string; columns: string; lines: string[] }[]> {
+export async function readAllRows(
+  from: Handle,
+): Promise<{ table: string; columns: string; lines: string[] }[]> {
   return inTransaction(
     from,
     async (session) => {
