@@ -2,6 +2,7 @@ export * from "./aggregates/index.ts";
 export * from "./backup/index.ts";
 export * from "./calendar/list-day-coverage.ts";
 export { DamagedDataDirError } from "./check-data-dir.ts";
+export * from "./compact/index.ts";
 export * from "./create-db.ts";
 export * from "./lock.ts";
 export { isEmbedded, tidyAfterRun } from "./maintain.ts";

@@ -5,8 +5,25 @@ import { formatHours } from "@/lib/chart";
 import { formatInteger } from "@/lib/format";
 import { valueYAxis } from "./chart-axes";
 
-/** One x position: this paper's value there (null between its captures) and the day's median (null likewise). */
-export type CurveRow = { hours: number; paper: number | null; median: number | null };
+/**
+ * One x position: this paper's value there (null between its snapshots) and the day's median (null likewise);
+ * `confirmed` marks the paper's last confirmed capture, drawn as an open dot.
+ */
+export type CurveRow = { hours: number; paper: number | null; median: number | null; confirmed: boolean };
+
+type DotProps = { cx?: number; cy?: number; payload?: CurveRow; index?: number };
+
+/** A filled dot where the values changed, an open one where a later capture confirmed them. */
+function PaperDot({ cx, cy, payload, index }: DotProps) {
+  if (cx === undefined || cy === undefined || payload?.paper === null) return <g key={index} />;
+  return payload?.confirmed ? (
+    <circle key={index} cx={cx} cy={cy} r={4} fill="var(--surface, #fff)" stroke="var(--series-0)" strokeWidth={2}>
+      <title>Last confirmed capture</title>
+    </circle>
+  ) : (
+    <circle key={index} cx={cx} cy={cy} r={3} fill="var(--series-0)" stroke="var(--series-0)" />
+  );
+}
 
 type Props = { data: CurveRow[]; metric: "upvotes" | "comments" };
 
@@ -36,16 +53,19 @@ export function PaperCurveChart({ data, metric }: Props) {
             ]}
           />
           <Legend verticalAlign="top" height={28} itemSorter={null} />
+          {/* Steps, not slopes: a value holds from one snapshot until the next change. */}
           <Line
+            type="stepAfter"
             dataKey="paper"
             name={`This paper's ${metric}`}
             stroke="var(--series-0)"
             strokeWidth={2}
             connectNulls
-            dot={{ r: 3 }}
+            dot={PaperDot}
             isAnimationActive={false}
           />
           <Line
+            type="stepAfter"
             dataKey="median"
             name={`Median of the day's papers`}
             stroke="var(--series-other)"

@@ -14,12 +14,16 @@ export function mergeCurves(
   const at = (hours: number) => {
     let row = rows.get(hours);
     if (!row) {
-      row = { hours, paper: null, median: null };
+      row = { hours, paper: null, median: null, confirmed: false };
       rows.set(hours, row);
     }
     return row;
   };
-  for (const point of points) at(point.hours).paper = point[metric];
+  for (const point of points) {
+    const row = at(point.hours);
+    row.paper = point[metric];
+    row.confirmed = point.confirmed === true;
+  }
   for (const point of median) at(point.hours).median = point[metric];
   return [...rows.values()].sort((a, b) => a.hours - b.hours);
 }

@@ -28,7 +28,8 @@ export type Command =
   | { name: "reparse"; all: boolean; runId: number | undefined; rawDir: string }
   | { name: "retopic" }
   | { name: "backup"; file: string | undefined; force: boolean; logical: boolean }
-  | { name: "restore"; file: string; force: boolean };
+  | { name: "restore"; file: string; force: boolean }
+  | { name: "compact"; dryRun: boolean; batch: number | undefined };
 
 /** What every command that fetches shares: where, how many requests, raw pages, rendering. */
 export type Remote = {
@@ -72,6 +73,10 @@ Commands:
                         load a backup of either engine into the configured database (DATABASE_URL, else
                         PAPERPULSE_DATA_DIR); the file is read through first; a database holding papers or runs
                         is replaced only with --force
+  compact [--dry-run] [--batch N]
+                        keep only the snapshots where a paper's counts changed (what the store now writes), in a
+                        database filled before: batches of N papers (default 500), resumable; --dry-run prints
+                        what would be removed
 
 Options:
   --source page|api     listing pages (default) or the JSON API
@@ -109,6 +114,8 @@ const options = {
   dir: { type: "string" },
   days: { type: "string" },
   logical: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  batch: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -266,6 +273,16 @@ export function parseCommand(
       if (args.length !== 1) throw new UsageError("restore needs the backup FILE");
       return {
         command: { name: "restore", file: resolve(args[0] ?? ""), force: values.force ?? false },
+        json,
+      };
+    case "compact":
+      maxArgs(0);
+      return {
+        command: {
+          name: "compact",
+          dryRun: values["dry-run"] ?? false,
+          batch: values.batch === undefined ? undefined : parsePositiveInt(values.batch, "--batch"),
+        },
         json,
       };
     case "runs":

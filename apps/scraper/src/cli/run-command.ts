@@ -9,6 +9,7 @@ import { createProgressDisplay } from "./progress.ts";
 import { remoteOptions } from "./remote-options.ts";
 import { runBackfillCommand, runGapsCommand } from "./run-backfill-command.ts";
 import { runBackupCommand, runRestoreCommand } from "./run-backup-command.ts";
+import { runCompactCommand } from "./run-compact-command.ts";
 import { runReparseCommand } from "./run-reparse-command.ts";
 import { runSchedule } from "./run-schedule.ts";
 
@@ -56,6 +57,8 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
         );
       case "backup":
         return await runBackupCommand(handle, command);
+      case "compact":
+        return await runCompactCommand(handle, command, progress.listener);
       case "runs": {
         const runs = await listRuns(handle.db, command.limit);
         const text = runs.map(

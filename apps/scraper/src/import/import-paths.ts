@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, extname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Db } from "@paperpulse/db";
+import type { Db, SnapshotMode } from "@paperpulse/db";
 import type { RunTrigger } from "@paperpulse/schema";
 import { ParseError } from "../parse/index.ts";
 import { hashBody, keepRaw } from "../raw/raw-store.ts";
@@ -20,6 +20,8 @@ export type ImportOptions = {
   onProgress?: ProgressListener;
   /** Keep the bodies of files that fail to parse here, for `pnpm scrape reparse`. */
   rawDir?: string;
+  /** `every-capture`: a snapshot row per capture, as stored before change-only snapshots (for comparisons). */
+  snapshots?: SnapshotMode;
 };
 
 type Recorded = { url: string; name: string; mtime: Date | null; body: Buffer };
@@ -43,6 +45,7 @@ export async function importPaths(db: Db, paths: string[], options: ImportOption
       plan: { paths: sources.map((s) => s.path), capturedAt: options.capturedAt?.toISOString() ?? null },
     },
     options.onProgress,
+    options.snapshots ? { snapshots: options.snapshots } : {},
   );
   // Files are read and parsed while the database stores the batch before them, and stored in batches of a few
   // dozen, each in one transaction: per file, the round trips and the recomputed month figures cost more than

@@ -7,6 +7,7 @@ import {
   type PageInfo,
   recordFailedPage,
   type SaveResult,
+  type SnapshotMode,
   type StartRunInput,
   saveCapture,
   saveCaptures,
@@ -53,6 +54,8 @@ export async function beginRun(
      * listings repeat papers), not for an import, whose files are captures days apart.
      */
     snapshotOncePerPaper?: boolean;
+    /** `every-capture` keeps a row per capture, as the store did before change-only snapshots (comparisons). */
+    snapshots?: SnapshotMode;
   } = {},
 ): Promise<RunRecorder> {
   const started = performance.now();
@@ -106,7 +109,13 @@ export async function beginRun(
       checkCaptureDates(capture);
       let result: SaveResult;
       try {
-        result = await saveCapture(db, { runId, page, capture, ...(snapshotted ? { snapshotted } : {}) });
+        result = await saveCapture(db, {
+          runId,
+          page,
+          capture,
+          ...(snapshotted ? { snapshotted } : {}),
+          ...(options.snapshots ? { snapshots: options.snapshots } : {}),
+        });
       } catch (error) {
         if (!isStorageFull(error)) throw error;
         const full = new StorageFullError(error);
@@ -136,7 +145,12 @@ export async function beginRun(
       try {
         results = await saveCaptures(
           db,
-          pages.map(({ page, capture }) => ({ runId, page, capture })),
+          pages.map(({ page, capture }) => ({
+            runId,
+            page,
+            capture,
+            ...(options.snapshots ? { snapshots: options.snapshots } : {}),
+          })),
         );
       } catch {
         // Nothing of the batch was stored: each page again on its own, where a failure is recorded as its own.

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
 
@@ -7,14 +7,24 @@ export type CurvePoint = {
   hours: number;
   upvotes: number;
   comments: number;
+  /**
+   * The last capture that confirmed the latest values, after the snapshot that recorded them: snapshots keep
+   * changes only, and the values held from each one until the next.
+   */
+  confirmed?: true;
 };
 
 export type MedianPoint = {
-  /** Whole hours since first capture: each paper's snapshots fall in the hour they were taken in. */
+  /**
+   * Whole hours since first capture. Each paper counts at every hour from its first capture to its last
+   * confirmed one, with the values of its latest snapshot by the end of that hour (values hold until they
+   * change). Hours are those where some paper of the day changed or was last confirmed; in between, the median
+   * stays as it was.
+   */
   hours: number;
   upvotes: number;
   comments: number;
-  /** How many papers of the day had a capture in that hour. */
+  /** How many papers of the day had been captured by then and were still followed (confirmed later on). */
   papers: number;
 };
 
@@ -30,52 +40,50 @@ export type PaperCurves = {
 };
 
 /**
- * A paper's upvote and comment curves from its snapshots (x = hours since first seen), against the median curve of
- * the papers featured on the same daily date. Hours are measured from each paper's own first snapshot.
+ * A paper's upvote and comment curves from its snapshots (x = hours since first seen), ending at its last confirmed
+ * capture, against the median curve of the papers featured on the same daily date. Hours are measured from each
+ * paper's own first snapshot.
  */
 export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurves> {
-  const points = await selectRows<{ hours: number | string; upvotes: number; comments: number }>(
+  const points = await selectRows<{
+    hours: number | string;
+    upvotes: number;
+    comments: number;
+    confirmed: boolean;
+  }>(
     db,
-    sql`select extract(epoch from (s.captured_at - min(s.captured_at) over ())) / 3600.0 as hours,
-          s.upvotes, s.comments
-        from paper_snapshots s
-        where s.paper_id = ${paperId}
-        order by s.captured_at, s.id`,
+    sql`with own as (
+          select s.captured_at, s.upvotes, s.comments, s.id, min(s.captured_at) over () as first_at,
+            row_number() over (order by s.captured_at desc, s.id desc) = 1 as latest
+          from paper_snapshots s where s.paper_id = ${paperId}
+        )
+        select extract(epoch from (captured_at - first_at)) / 3600.0 as hours, upvotes, comments,
+          false as confirmed, captured_at, id
+        from own
+        union all
+        select extract(epoch from (p.confirmed_at - own.first_at)) / 3600.0, own.upvotes, own.comments, true,
+          p.confirmed_at, own.id
+        from own join papers p on p.id = ${paperId}
+        where own.latest and p.confirmed_at > own.captured_at
+        order by captured_at, id`,
   );
   const median = await selectRows<{
     hours: number | string;
     upvotes: number | string;
     comments: number | string;
     papers: number | string;
-  }>(
-    db,
-    sql`with day_papers as (
-          select p.id from papers p
-          where p.daily_date = (select daily_date from papers where id = ${paperId})
-        ),
-        since as (
-          select s.paper_id, s.upvotes, s.comments,
-            floor(extract(epoch from (s.captured_at - min(s.captured_at) over (partition by s.paper_id))) / 3600.0)
-              as hour
-          from paper_snapshots s join day_papers d on d.id = s.paper_id
-        ),
-        -- A paper captured twice within one hour counts once there, with its later values.
-        per_paper as (
-          select distinct on (paper_id, hour) paper_id, hour, upvotes, comments
-          from since order by paper_id, hour, upvotes desc, comments desc
-        )
-        select hour as hours,
-          percentile_cont(0.5) within group (order by upvotes) as upvotes,
-          percentile_cont(0.5) within group (order by comments) as comments,
-          count(*) as papers
-        from per_paper group by hour order by hour`,
-  );
+  }>(db, medianQuery(paperId));
   const [day] = await selectRows<{ n: number | string }>(
     db,
     sql`select count(*) as n from papers
         where daily_date = (select daily_date from papers where id = ${paperId})`,
   );
-  const curve = points.map((p) => ({ hours: Number(p.hours), upvotes: p.upvotes, comments: p.comments }));
+  const curve: CurvePoint[] = points.map((p) => ({
+    hours: Number(p.hours),
+    upvotes: p.upvotes,
+    comments: p.comments,
+    ...(p.confirmed ? { confirmed: true as const } : {}),
+  }));
   return {
     points: curve,
     median: median.map((m) => ({
@@ -88,6 +96,52 @@ export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurv
     hoursTo50: hoursToShare(curve, 0.5),
     hoursTo90: hoursToShare(curve, 0.9),
   };
+}
+
+/**
+ * The day's median curve, values carried forward: each paper's state at the end of an hour is its latest
+ * snapshot by then, so a paper whose values did not change in an hour still counts there, as it did when every
+ * capture was a row. The hours computed are those where a paper changed or was last confirmed.
+ */
+function medianQuery(paperId: string) {
+  const hourOf = (at: SQL) => sql`floor(extract(epoch from (${at} - first_at)) / 3600.0)`;
+  return sql`with day_papers as (
+      select p.id, p.confirmed_at from papers p
+      where p.daily_date = (select daily_date from papers where id = ${paperId})
+    ),
+    snaps as (
+      select s.paper_id, s.captured_at, s.upvotes, s.comments, d.confirmed_at,
+        min(s.captured_at) over (partition by s.paper_id) as first_at
+      from paper_snapshots s join day_papers d on d.id = s.paper_id
+    ),
+    -- A paper with several snapshots in one hour counts there with its last.
+    hourly as (
+      select distinct on (paper_id, hour) paper_id, hour, upvotes, comments
+      from (select *, ${hourOf(sql`captured_at`)} as hour from snaps) x
+      order by paper_id, hour, captured_at desc
+    ),
+    followed as (
+      select paper_id, max(${hourOf(sql`greatest(captured_at, coalesce(confirmed_at, captured_at))`)}) as last_hour
+      from snaps group by paper_id
+    ),
+    hours as (select hour from hourly union select last_hour from followed),
+    filled as (
+      select f.paper_id, h.hour, hy.upvotes, hy.comments,
+        count(hy.hour) over (partition by f.paper_id order by h.hour) as run
+      from followed f join hours h on h.hour <= f.last_hour
+      left join hourly hy on hy.paper_id = f.paper_id and hy.hour = h.hour
+    ),
+    carried as (
+      select hour,
+        first_value(upvotes) over (partition by paper_id, run order by hour) as upvotes,
+        first_value(comments) over (partition by paper_id, run order by hour) as comments
+      from filled
+    )
+    select hour as hours,
+      percentile_cont(0.5) within group (order by upvotes) as upvotes,
+      percentile_cont(0.5) within group (order by comments) as comments,
+      count(*) as papers
+    from carried group by hour order by hour`;
 }
 
 /**

@@ -17,8 +17,10 @@ export type SnapshotMode = "changes" | "every-capture";
  * before it) writes nothing: the papers upsert moved the paper's confirmed_at instead, and the history keeps every
  * change, not every repetition. A capture that arrives late, between two snapshots, and differs from the one
  * before it is inserted; the one after it goes if it now repeats it. So no snapshot ever equals the one before it,
- * and the stored history is the same whatever order the captures arrive in. `every-capture` keeps one row per
- * capture, the storage before change-only snapshots (for comparisons).
+ * and for counts that only grow the stored history is the same whatever order the captures arrive in. (Values
+ * that go back and forth, a rank, can lose a step when captures arrive out of order: a capture dropped as a repeat
+ * is not there to restore the old value after a late one lands before it. Live runs capture in time order.)
+ * `every-capture` keeps one row per capture, the storage before change-only snapshots (for comparisons).
  */
 export function appendSnapshotsStatement(input: {
   items: readonly CapturedPaper[];

@@ -128,7 +128,7 @@ export default async function PaperPage({ params }: Props) {
             key={metric}
             id={`curve-${metric}`}
             title={metric === "upvotes" ? "Upvotes since first seen" : "Comments since first seen"}
-            description={`This paper's ${metric} at each of its ${curves.points.length} captures, against the median of the ${curves.dayPapers} papers featured on ${formatDay(paper.dailyDate)} (each from its own first capture, hour by hour).`}
+            description={`This paper's ${metric} at each change of its counts${curves.points.some((p) => p.confirmed) ? " and at the last capture that confirmed them (open dot)" : ""}, against the median of the ${curves.dayPapers} papers featured on ${formatDay(paper.dailyDate)} (each from its own first capture, hour by hour). Values hold until the next change.`}
             table={
               <DataTable
                 caption={`${metric} by hours since first seen`}
@@ -138,7 +138,7 @@ export default async function PaperPage({ params }: Props) {
                   { label: "Day's median", numeric: true },
                 ]}
                 rows={mergeCurves(curves.points, curves.median, metric).map((row) => [
-                  formatHours(row.hours),
+                  row.confirmed ? `${formatHours(row.hours)} (last confirmed)` : formatHours(row.hours),
                   row.paper === null ? "" : formatInteger(row.paper),
                   row.median === null ? "" : formatStat(row.median),
                 ])}
