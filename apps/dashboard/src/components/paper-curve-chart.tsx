@@ -17,7 +17,15 @@ type DotProps = { cx?: number; cy?: number; payload?: CurveRow; index?: number }
 function PaperDot({ cx, cy, payload, index }: DotProps) {
   if (cx === undefined || cy === undefined || payload?.paper === null) return <g key={index} />;
   return payload?.confirmed ? (
-    <circle key={index} cx={cx} cy={cy} r={4} fill="var(--surface, #fff)" stroke="var(--series-0)" strokeWidth={2}>
+    <circle
+      key={index}
+      cx={cx}
+      cy={cy}
+      r={4}
+      fill="var(--surface, #fff)"
+      stroke="var(--series-0)"
+      strokeWidth={2}
+    >
       <title>Last confirmed capture</title>
     </circle>
   ) : (
