@@ -6,15 +6,18 @@ describe("mergeCurves", () => {
     const points = [
       { hours: 0, upvotes: 2, comments: 0 },
       { hours: 1.5, upvotes: 6, comments: 1 },
+      { hours: 9, upvotes: 6, comments: 1, confirmed: true as const },
     ];
     const median = [
       { hours: 0, upvotes: 1, comments: 0, papers: 3 },
       { hours: 1, upvotes: 5.5, comments: 1, papers: 2 },
     ];
     expect(mergeCurves(points, median, "upvotes")).toEqual([
-      { hours: 0, paper: 2, median: 1 },
-      { hours: 1, paper: null, median: 5.5 },
-      { hours: 1.5, paper: 6, median: null },
+      { hours: 0, paper: 2, median: 1, confirmed: false },
+      { hours: 1, paper: null, median: 5.5, confirmed: false },
+      { hours: 1.5, paper: 6, median: null, confirmed: false },
+      // The last confirmed capture: drawn as its own, open, point.
+      { hours: 9, paper: 6, median: null, confirmed: true },
     ]);
   });
 });
