@@ -425,7 +425,9 @@ describeEachDatabase("view loaders", (getDb) => {
       { hours: 0, upvotes: 2, comments: 0, papers: 3 },
       // a1's later capture in hour 1 (6), b1 5
       { hours: 1, upvotes: 5.5, comments: 1, papers: 2 },
-      { hours: 25, upvotes: 12, comments: 3, papers: 1 },
+      // a1 12; b1 still 5 (its values hold until its next capture, at hour 30)
+      { hours: 25, upvotes: 8.5, comments: 2, papers: 2 },
+      // a1 was last captured at hour 25: only b1
       { hours: 30, upvotes: 9, comments: 2, papers: 1 },
     ]);
     expect(curves.dayPapers).toBe(3);
