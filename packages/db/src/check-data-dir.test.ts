@@ -9,6 +9,7 @@ import {
   rmSync,
   statSync,
   truncateSync,
+  writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -101,6 +102,24 @@ describe("a damaged embedded database folder", () => {
     const [row] = await selectRows<{ n: string }>(handle.db, sql`select count(*)::text as n from papers`);
     expect(row?.n).toBe("2000");
     await handle.close();
+  }, 60_000);
+
+  it("makes a new database again where the creation of one was stopped half way (a process killed at once)", async () => {
+    const half = join(scratch, "half-made");
+    cpSync(good, half, { recursive: true });
+    // A creation stopped early: some files written, PG_VERSION not yet, the creation marker still there.
+    rmSync(join(half, "pglite", "PG_VERSION"));
+    writeFileSync(join(half, "pglite.creating"), "");
+    const handle = await createDb({ dataDir: half, databaseUrl: undefined });
+    const [row] = await selectRows<{ n: string }>(handle.db, sql`select count(*)::text as n from papers`);
+    expect(row?.n).toBe("0");
+    await handle.close();
+    expect(existsSync(join(half, "pglite.creating"))).toBe(false);
+    // Without the marker the same folder is a damaged database, never silently emptied.
+    const damaged = join(scratch, "no-marker");
+    cpSync(good, damaged, { recursive: true });
+    rmSync(join(damaged, "pglite", "PG_VERSION"));
+    await expect(createDb({ dataDir: damaged, databaseUrl: undefined })).rejects.toThrow(DamagedDataDirError);
   }, 60_000);
 
   it("opens with a partial page at the end of a table, as a write that met a full disk leaves", async () => {

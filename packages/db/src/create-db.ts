@@ -111,10 +111,16 @@ async function openMemoryPglite(): Promise<PGlite> {
  */
 async function openPgliteFolder(folder: string): Promise<PGlite> {
   const pgdata = resolve(folder, "pglite");
+  // Present while a new database is being created: a process stopped then (killed in its first second) leaves a
+  // half-made folder that holds nothing yet, made again from scratch rather than reported as damaged.
+  const creating = resolve(folder, "pglite.creating");
+  if (existsSync(creating)) rmSync(pgdata, { recursive: true, force: true });
   checkDataDir(folder, pgdata);
   if (!existsSync(resolve(pgdata, "PG_VERSION"))) {
+    writeFileSync(creating, "a new embedded database is being created here\n");
     const client = new PGlite(pgdata, { extensions });
     await client.waitReady;
+    rmSync(creating, { force: true });
     return client;
   }
   // Starting writes the server's lock file, the control file (its state) and the relation cache files before any

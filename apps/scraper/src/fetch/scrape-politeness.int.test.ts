@@ -57,11 +57,16 @@ const run = (targets: Target[]) =>
     fetcher: testFetcherOptions(server.baseUrl, { maxWaitMs: 500 }),
   });
 
+/** The papers a run stored: a snapshot, or (values unchanged since an earlier test's run) a confirmation. */
 const storedIds = async (runId: number) =>
   (
     await selectRows<{ id: string }>(
       handle.db,
-      sql`select paper_id as id from paper_snapshots where run_id = ${runId} order by paper_id`,
+      sql`select paper_id as id from paper_snapshots where run_id = ${runId}
+          union
+          select id from papers
+          where confirmed_at in (select captured_at from scrape_pages where run_id = ${runId} and error_code is null)
+          order by id`,
     )
   ).map((r) => r.id);
 

@@ -240,14 +240,16 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       const first = await run(getDb(), [day("2024-08-06")], "api");
       expect(first).toMatchObject({ status: "succeeded", items: 2, newPapers: 2, snapshots: 2 });
       const second = await run(getDb(), [day("2024-08-06")], "api");
-      expect(second).toMatchObject({ status: "succeeded", newPapers: 0 });
-      const rows = await selectRows<{ upvotes: number; snapshots: number }>(
+      expect(second).toMatchObject({ status: "succeeded", newPapers: 0, snapshots: 0 });
+      const rows = await selectRows<{ upvotes: number; snapshots: number; confirmed: boolean }>(
         getDb(),
-        sql`select upvotes, (select count(*)::int from paper_snapshots s where s.paper_id = p.id) as snapshots
+        sql`select upvotes, (select count(*)::int from paper_snapshots s where s.paper_id = p.id) as snapshots,
+              confirmed_at = (select max(captured_at) from scrape_pages where run_id = ${second.runId}) as confirmed
             from papers p where id = '2408.90001'`,
       );
-      // The first occurrence wins inside one response; each run is its own capture, so two snapshots in all.
-      expect(rows).toEqual([{ upvotes: 3, snapshots: 2 }]);
+      // The first occurrence wins inside one response. The second run saw the same counts: no second snapshot,
+      // the paper's confirmed time moved to that run's capture instead.
+      expect(rows).toEqual([{ upvotes: 3, snapshots: 1, confirmed: true }]);
     });
 
     it("fails a page holding a daily date after tomorrow or before May 2023, naming the field; other pages stored", async () => {
