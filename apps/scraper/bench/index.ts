@@ -1,10 +1,11 @@
 import type { BenchModule } from "./bench-module.ts";
 import { importBench } from "./import.bench.ts";
 import { parseBench } from "./parse.bench.ts";
+import { requestsBench } from "./requests.bench.ts";
 import { storageBench } from "./storage.bench.ts";
 
 // Every benchmark of the scraper; `tsx bench/index.ts NAME...` runs only the named ones.
-const modules: BenchModule[] = [parseBench, importBench, storageBench];
+const modules: BenchModule[] = [parseBench, importBench, storageBench, requestsBench];
 
 const only = process.argv.slice(2);
 const selected = only.length === 0 ? modules : modules.filter((module) => only.includes(module.name));

@@ -149,6 +149,11 @@ export const scrapePages = pgTable(
     url: text("url").notNull(),
     kind: text("kind", { enum: ["page", "api", "file"] }).notNull(),
     listingDate: date("listing_date", { mode: "string" }),
+    /**
+     * The last day a week or month listing covered (its first is listing_date), up to the day it was captured: the
+     * page counts towards every day in between. Null for a one-day listing.
+     */
+    listingEnd: date("listing_end", { mode: "string" }),
     capturedAt: timestamptz("captured_at").notNull(),
     statusCode: integer("status_code"),
     durationMs: integer("duration_ms"),
@@ -165,6 +170,8 @@ export const scrapePages = pgTable(
     index("scrape_pages_run_idx").on(t.runId),
     // The freshness banner on every page asks for the newest good capture: one index step, not a scan of years.
     index("scrape_pages_ok_captured_idx").on(t.capturedAt).where(sql`error_code is null`),
+    // Which pages covered a day (backfill, gaps): a range of listing dates, up to a month before the day.
+    index("scrape_pages_listing_idx").on(t.listingDate),
   ],
 );
 

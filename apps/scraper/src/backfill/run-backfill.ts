@@ -1,8 +1,9 @@
-import { type Db, listDayCoverage, listRunPages } from "@paperpulse/db";
+import { type Db, listDayCoverage } from "@paperpulse/db";
 import type { FetcherOptions } from "../fetch/create-fetcher.ts";
 import { type ScrapeOptions, scrapeTargets } from "../run/scrape-targets.ts";
 import type { ProgressListener, RunSummary } from "../run/summary.ts";
-import type { SourceKind } from "../sources/targets.ts";
+import { planListings } from "../sources/plan-listings.ts";
+import type { SourceKind, Target } from "../sources/targets.ts";
 import { planBackfill } from "./plan-backfill.ts";
 
 export type BackfillOptions = {
@@ -14,6 +15,7 @@ export type BackfillOptions = {
   raw?: ScrapeOptions["raw"];
   render?: ScrapeOptions["render"];
   onProgress?: ProgressListener;
+  now?: () => Date;
 };
 
 export type BackfillResult = {
@@ -39,30 +41,25 @@ export async function runBackfill(db: Db, options: BackfillOptions): Promise<Bac
     failed: [],
   };
   if (days.length === 0) return result;
-  result.run = await scrapeTargets(
-    db,
-    days.map((value) => ({ kind: "date", value })),
-    {
-      source: options.source,
-      trigger: "cli",
-      command: `backfill ${options.from} ${options.to}${options.force ? " --force" : ""}`,
-      fetcher: options.fetcher,
-      ...(options.raw ? { raw: options.raw } : {}),
-      ...(options.render ? { render: options.render } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    },
-  );
-  const byDay = new Map<string, { items: number; failed: boolean }>();
-  for (const page of await listRunPages(db, result.run.runId)) {
-    if (!page.listingDate) continue;
-    const day = byDay.get(page.listingDate) ?? { items: 0, failed: false };
-    day.items += page.items;
-    day.failed ||= page.errorCode !== null;
-    byDay.set(page.listingDate, day);
-  }
+  // Through the API, month and week listings where they take fewer requests than their days; each paper still
+  // files under its own day, and every day is accounted for below as if fetched alone.
+  const targets: Target[] =
+    options.source === "api" ? planListings(days) : days.map((value) => ({ kind: "date", value }));
+  result.run = await scrapeTargets(db, targets, {
+    source: options.source,
+    trigger: "cli",
+    command: `backfill ${options.from} ${options.to}${options.force ? " --force" : ""}`,
+    fetcher: options.fetcher,
+    ...(options.raw ? { raw: options.raw } : {}),
+    ...(options.render ? { render: options.render } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const outcome = await listDayCoverage(db, options.from, options.to, { runId: result.run.runId });
+  const byDay = new Map(outcome.map((day) => [day.date, day]));
   for (const date of days) {
     const day = byDay.get(date);
-    if (!day || day.failed) result.failed.push(date);
+    if (!day || day.failedPages > 0 || day.okPages === 0) result.failed.push(date);
     else if (day.items === 0) result.noPapers.push(date);
     else result.withPapers.push(date);
   }

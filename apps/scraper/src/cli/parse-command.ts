@@ -207,8 +207,8 @@ export function parseCommand(
       // The scheduled job's plan and source, so a manual refresh captures exactly what the hourly one would.
       const config = loadScheduleConfig(env);
       const days = values.days === undefined ? config.refreshDays : parseDays(values.days);
-      const targets = planJob("refresh", { ...config, refreshDays: days }, now);
       const source = values.source === undefined ? config.source : parseSource(values.source);
+      const targets = planJob("refresh", { ...config, refreshDays: days, source }, now);
       return {
         command: { name: "scrape", label: `refresh ${days} days`, targets, source, ...remote() },
         json,

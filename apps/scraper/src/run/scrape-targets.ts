@@ -17,8 +17,10 @@ import {
   apiPath,
   countDays,
   describeTarget,
+  listDays,
   listingDateOf,
   listingPagePath,
+  listingRange,
   type SourceKind,
   type Target,
 } from "../sources/targets.ts";
@@ -110,26 +112,27 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
 
 async function scrapePage(run: RunRecorder, target: Target, fetcher: Fetcher, options: ScrapeOptions) {
   const path = listingPagePath(target);
-  await captureOne(run, "page", path, listingDateOf(target), fetcher, options);
+  // A week or month listing page shows a selection of its papers: it counts for no day.
+  await captureOne(run, "page", path, { date: listingDateOf(target), end: null }, fetcher, options);
 }
 
 async function scrapeApi(run: RunRecorder, target: Target, fetcher: Fetcher, options: ScrapeOptions) {
   // Every API page of one listing shares one capture time, so a paper that shifts between pages while we page
   // still gets exactly one snapshot.
   const capturedAt = (options.now ?? (() => new Date()))();
+  const range = listingRange(target, capturedAt.toISOString().slice(0, 10));
+  const listing = range ? { date: range.from, end: range.to } : { date: listingDateOf(target), end: null };
   const maxPages = options.maxApiPages ?? 20;
   const seen = new Set<string>();
   for (let page = 0; page < maxPages; page++) {
-    const ids = await captureOne(
-      run,
-      "api",
-      apiPath(target, page),
-      listingDateOf(target),
-      fetcher,
-      options,
-      capturedAt,
-    );
-    if (ids === null || ids.length === 0) return; // failed, or past the last page
+    const ids = await captureOne(run, "api", apiPath(target, page), listing, fetcher, options, capturedAt);
+    if (ids === "undated" && range) {
+      // A week or month listing whose papers do not say their day cannot file them: its days one by one do.
+      for (const value of listDays(range.from, range.to))
+        await scrapeApi(run, { kind: "date", value }, fetcher, options);
+      return;
+    }
+    if (ids === null || ids === "undated" || ids.length === 0) return; // failed, or past the last page
     // A server that ignores `p` would hand back the same page forever: stop when a page brings nothing new.
     const fresh = ids.filter((id) => !seen.has(id));
     if (fresh.length === 0) return;
@@ -139,16 +142,21 @@ async function scrapeApi(run: RunRecorder, target: Target, fetcher: Fetcher, opt
   }
 }
 
-/** Fetches, parses and stores one page; returns its paper ids, or null when the page failed (and was recorded). */
+/**
+ * Fetches, parses and stores one page; returns its paper ids, or null when the page failed (and was recorded), or
+ * "undated" when a range listing (`listing.end` set) held papers without their day (recorded as failed).
+ */
 async function captureOne(
   run: RunRecorder,
   kind: "page" | "api",
   path: string,
-  targetDate: string | null,
+  covers: { date: string | null; end: string | null },
   fetcher: Fetcher,
   options: ScrapeOptions,
   capturedAtForAll?: Date,
-): Promise<string[] | null> {
+): Promise<string[] | null | "undated"> {
+  const targetDate = covers.date;
+  const listingEnd = covers.end;
   const capturedAt = capturedAtForAll ?? (options.now ?? (() => new Date()))();
   const url = new URL(path, options.fetcher.baseUrl).href;
   let fetched: FetchResult;
@@ -160,6 +168,7 @@ async function captureOne(
       url,
       kind,
       listingDate: targetDate,
+      listingEnd,
       capturedAt,
       errorCode: error.code,
       error: error.message,
@@ -186,16 +195,30 @@ async function captureOne(
     await run.failPage({
       ...pageInfo,
       listingDate: targetDate,
+      listingEnd,
       capturedAt,
       errorCode: listing.error.code,
       error: listing.error.message,
     });
     return null;
   }
+  const undated = listingEnd ? listing.parsed.papers.filter((paper) => paper.dailyDate === null).length : 0;
+  if (undated > 0) {
+    await run.failPage({
+      ...pageInfo,
+      listingDate: targetDate,
+      listingEnd,
+      capturedAt,
+      errorCode: "UNDATED",
+      error: `${undated} of its ${listing.parsed.papers.length} papers carry no submittedOnDailyAt: fetched day by day instead`,
+    });
+    return "undated";
+  }
   try {
     await run.savePage(pageInfo, {
       capturedAt,
       listingDate: targetDate ?? listing.parsed.listingDate,
+      listingEnd,
       papers: listing.parsed.papers,
     });
   } catch (error) {
@@ -203,6 +226,7 @@ async function captureOne(
     await run.failPage({
       ...pageInfo,
       listingDate: targetDate,
+      listingEnd,
       capturedAt,
       errorCode: error.code,
       error: error.message,

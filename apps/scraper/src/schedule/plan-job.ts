@@ -1,3 +1,4 @@
+import { planListings } from "../sources/plan-listings.ts";
 import { isoWeekOf, type Target } from "../sources/targets.ts";
 import type { JobName, ScheduleConfig } from "./schedule-config.ts";
 
@@ -12,10 +13,10 @@ export function planJob(name: JobName, config: ScheduleConfig, now: Date): Targe
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   if (name === "refresh") {
     // Today first: it is the listing that changes most; then back through the days whose upvotes still move.
-    return Array.from({ length: config.refreshDays + 1 }, (_, i) => ({
-      kind: "date",
-      value: dayOf(today - i * DAY_MS),
-    }));
+    const days = Array.from({ length: config.refreshDays + 1 }, (_, i) => dayOf(today - i * DAY_MS));
+    // Through the API, whole weeks where they take fewer requests than their days, the current one first.
+    if (config.source === "api") return planListings(days).reverse();
+    return days.map((value) => ({ kind: "date", value }));
   }
   const yesterday = today - DAY_MS;
   return [

@@ -123,3 +123,31 @@ export function listingDateOf(target: Target): string | null {
 export function describeTarget(target: Target): string {
   return target.kind === "trending" ? "trending" : `${target.kind} ${target.value}`;
 }
+
+/**
+ * The days a week or month listing covers, up to `today` (a listing holds no later day yet); null for a day
+ * listing or trending.
+ */
+export function listingRange(target: Target, today: string): { from: string; to: string } | null {
+  if (target.kind === "week") {
+    const [year, week] = target.value.split("-W").map(Number);
+    const jan4 = Date.UTC(year ?? 1970, 0, 4);
+    const monday =
+      jan4 - ((new Date(jan4).getUTCDay() || 7) - 1) * 86_400_000 + ((week ?? 1) - 1) * 7 * 86_400_000;
+    return clampRange(isoDay(monday), isoDay(monday + 6 * 86_400_000), today);
+  }
+  if (target.kind === "month") {
+    const [year, month] = target.value.split("-").map(Number);
+    const last = new Date(Date.UTC(year ?? 1970, month ?? 1, 0)).getUTCDate();
+    return clampRange(`${target.value}-01`, `${target.value}-${String(last).padStart(2, "0")}`, today);
+  }
+  return null;
+}
+
+function clampRange(from: string, to: string, today: string) {
+  return { from, to: to < today ? to : today };
+}
+
+function isoDay(time: number): string {
+  return new Date(time).toISOString().slice(0, 10);
+}

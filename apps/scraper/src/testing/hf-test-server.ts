@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { isoWeekOf } from "../sources/targets.ts";
 
 export type LoggedRequest = {
   method: string;
@@ -75,6 +76,32 @@ export function pagedApiRoute(items: unknown[], pageSize: number): Route {
     const page = Number(request.query.get("p") ?? "0");
     const limit = Math.min(Number(request.query.get("limit") ?? pageSize), pageSize);
     const slice = items.slice(page * limit, (page + 1) * limit);
+    return { body: JSON.stringify(slice), headers: { "content-type": "application/json" } };
+  };
+}
+
+/**
+ * Serves /api/daily_papers as Hugging Face does for `date=`, `week=` (ISO) and `month=`: the items whose
+ * `paper.submittedOnDailyAt` falls in it, `p` from 0, `limit` per page (at most 100).
+ */
+export function listingApiRoute(items: readonly { paper: { submittedOnDailyAt?: string | null } }[]): Route {
+  return (request) => {
+    const day = (item: (typeof items)[number]) => item.paper.submittedOnDailyAt?.slice(0, 10) ?? "";
+    const date = request.query.get("date");
+    const week = request.query.get("week");
+    const month = request.query.get("month");
+    const chosen = items.filter((item) =>
+      date
+        ? day(item) === date
+        : week
+          ? isoWeekOf(new Date(`${day(item)}T00:00:00Z`)) === week
+          : month
+            ? day(item).startsWith(month)
+            : true,
+    );
+    const page = Number(request.query.get("p") ?? "0");
+    const limit = Math.min(Number(request.query.get("limit") ?? "50"), 100);
+    const slice = chosen.slice(page * limit, (page + 1) * limit);
     return { body: JSON.stringify(slice), headers: { "content-type": "application/json" } };
   };
 }

@@ -35,7 +35,12 @@ export type CapturedPaper = {
 
 export type Capture = {
   capturedAt: Date;
-  /** The date of the listing this came from (YYYY-MM-DD), when the source has one. */
+  /** The date of the listing this came from (YYYY-MM-DD), when the source has one; a range's first day. */
   listingDate: string | null;
+  /**
+   * The last day of a week or month listing (its first is listingDate): the capture counts for every day in
+   * between. Such a listing dates no paper: each carries its own day.
+   */
+  listingEnd?: string | null;
   papers: CapturedPaper[];
 };

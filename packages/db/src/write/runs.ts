@@ -143,6 +143,8 @@ export type FailedPageInput = {
   url: string;
   kind: "page" | "api" | "file";
   listingDate: string | null;
+  /** The last day of a week or month listing (see Capture.listingEnd). */
+  listingEnd?: string | null;
   capturedAt: Date;
   errorCode: string;
   error: string;
@@ -161,6 +163,7 @@ export async function recordFailedPage(db: Db, input: FailedPageInput): Promise<
       url: input.url,
       kind: input.kind,
       listingDate: input.listingDate,
+      listingEnd: input.listingEnd ?? null,
       capturedAt: input.capturedAt,
       statusCode: input.statusCode ?? null,
       durationMs: input.durationMs ?? null,

@@ -162,9 +162,9 @@ async function writeCapture(
 }
 
 function insertPageStatement(runId: number, page: PageInfo, capture: Capture, items: number): SQL {
-  return sql`insert into scrape_pages (run_id, url, kind, listing_date, captured_at, status_code, duration_ms, bytes,
-      content_hash, rendered, items)
-    values (${runId}, ${page.url}, ${page.kind}, ${capture.listingDate}::date,
+  return sql`insert into scrape_pages (run_id, url, kind, listing_date, listing_end, captured_at, status_code,
+      duration_ms, bytes, content_hash, rendered, items)
+    values (${runId}, ${page.url}, ${page.kind}, ${capture.listingDate}::date, ${capture.listingEnd ?? null}::date,
       ${capture.capturedAt.toISOString()}::timestamptz, ${page.statusCode ?? null}::int,
       ${page.durationMs ?? null}::int, ${page.bytes ?? null}::int, ${page.contentHash ?? null}::text,
       ${page.rendered ?? false}, ${items})

@@ -70,7 +70,9 @@ export function upsertPapersStatement(
   capture: Capture,
   confirming: ReadonlySet<string>,
 ): SQL {
-  const fallbackDate = capture.listingDate ?? capture.capturedAt.toISOString().slice(0, 10);
+  // A day listing dates the papers that do not say their day; a week or month listing cannot.
+  const fallbackDate =
+    (capture.listingEnd ? null : capture.listingDate) ?? capture.capturedAt.toISOString().slice(0, 10);
   const at = capture.capturedAt.toISOString();
   const rows = items.map((p) => ({
     id: p.id,
