@@ -46,7 +46,9 @@ async function run(): Promise<boolean> {
     const refreshAt = new Date("2025-12-17T09:00:00Z");
     const config = { enabled: true, jobs: [], refreshDays: 14, source: "api" as const };
     // The same days as the page source plans them: one listing per day.
-    const refreshByDay = await requestsOf(scrape(planJob("refresh", { ...config, source: "page" }, refreshAt)));
+    const refreshByDay = await requestsOf(
+      scrape(planJob("refresh", { ...config, source: "page" }, refreshAt)),
+    );
     const refresh = await requestsOf(scrape(planJob("refresh", config, refreshAt)));
     const line = (label: string, requests: number, perDays: number) =>
       console.log(
