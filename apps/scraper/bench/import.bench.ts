@@ -1,10 +1,12 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type DbHandle } from "@paperpulse/db";
 import { copyAllRows, hfFixture, openServerDb, readAllRows } from "@paperpulse/db/testing";
 import { importPaths } from "../src/import/import-paths.ts";
 import { readTarMembers } from "../src/import/read-tar-members.ts";
 import { parseBody } from "../src/run/parse-body.ts";
+import { writeSyntheticArchive } from "../src/testing/synthetic-archive.ts";
 import type { BenchModule } from "./bench-module.ts";
 
 /**
@@ -28,6 +30,7 @@ async function run(): Promise<boolean> {
   const parseRate = items / ((performance.now() - parseStart) / 1000);
   console.log(`${"baseline: read + parse only".padEnd(34)} ${fmt(parseRate)} items/s (${items} items)`);
 
+  await warmUp();
   const targets: [string, () => Promise<DbHandle>][] = [["PGlite (in memory)", openPglite]];
   if (process.env.TEST_DATABASE_URL) targets.push(["Postgres", openServerDb]);
   else console.log("Postgres: not measured (set TEST_DATABASE_URL to a Postgres server)");
@@ -55,6 +58,22 @@ async function run(): Promise<boolean> {
     }
   }
   return true;
+}
+
+/**
+ * Imports a small synthetic archive into a throwaway database first: the first import in a process also compiles
+ * the code it runs (JavaScript and PGlite's WebAssembly), which COPY, timed after it, would not pay.
+ */
+async function warmUp(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), "paperpulse-import-warm-up-"));
+  const handle = await openPglite();
+  try {
+    writeSyntheticArchive(dir, { days: 20 });
+    await importPaths(handle.db, [dir], { command: "warm-up" });
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function openPglite(): Promise<DbHandle> {
