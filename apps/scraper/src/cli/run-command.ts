@@ -81,7 +81,8 @@ export function describeRun(summary: RunSummary, handle: DbHandle): CommandOutpu
     `run #${summary.runId} ${summary.status}: ${summary.pages} pages (${summary.pagesFailed} failed), ` +
       `${summary.items.toLocaleString("en")} items, ${summary.newPapers.toLocaleString("en")} new papers, ` +
       `${summary.snapshots.toLocaleString("en")} snapshots, ${summary.requests} requests` +
-      `${summary.requestsPerDay === null ? "" : ` (${summary.requestsPerDay} per day of listings)`} in ${seconds} s ` +
+      `${summary.requestsPerDay === null ? "" : ` (${summary.requestsPerDay} per day of listings)`}` +
+      `${summary.unchanged > 0 ? `, ${summary.unchanged} answered unchanged` : ""} in ${seconds} s ` +
       `(${handle.kind} ${handle.location})`,
     ...summary.failures.slice(0, 10).map((f) => `  failed ${f.url}: ${f.code} ${f.message}`),
     ...(summary.failures.length > 10 ? [`  … and ${summary.failures.length - 10} more failed pages`] : []),

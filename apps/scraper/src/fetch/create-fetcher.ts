@@ -59,10 +59,16 @@ export type FetchResult = {
   bytes: number;
   durationMs: number;
   contentType: string | null;
+  /** The response's validators, for a conditional request next time. */
+  etag: string | null;
+  lastModified: string | null;
 };
 
+/** What a conditional request sends: answered 304 Not Modified (an empty body) when the resource is unchanged. */
+export type Validators = { etag: string | null; lastModified: string | null };
+
 export type Fetcher = {
-  fetchText: (pathOrUrl: string) => Promise<FetchResult>;
+  fetchText: (pathOrUrl: string, validators?: Validators) => Promise<FetchResult>;
   /**
    * Counts a request made by other means (a headless browser loading the page and what it asks for) against the
    * run's bound and the shared rate budget, waiting as the budget and the server's last "slow down" demand; refuses
@@ -118,7 +124,11 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     }
   }
 
-  async function requestOnce(url: URL, counted: boolean): Promise<Reply> {
+  async function requestOnce(
+    url: URL,
+    counted: boolean,
+    conditional: Record<string, string>,
+  ): Promise<Reply> {
     if (counted && requestsMade >= maxRequests) {
       throw new FetchError("BUDGET_EXHAUSTED", `request budget of ${maxRequests} per run used up`, url.href);
     }
@@ -133,7 +143,7 @@ export function createFetcher(options: FetcherOptions): Fetcher {
         dispatcher,
         method: "GET",
         signal: deadline,
-        headers: { "user-agent": userAgent, accept: "text/html,application/json,text/plain" },
+        headers: { "user-agent": userAgent, accept: "text/html,application/json,text/plain", ...conditional },
       });
       const { statusCode, headers } = response;
       const hints = parseRateHints(statusCode, headers);
@@ -184,6 +194,8 @@ export function createFetcher(options: FetcherOptions): Fetcher {
           bytes: buffer.byteLength,
           durationMs: Math.round(performance.now() - started),
           contentType: typeof contentType === "string" ? contentType : null,
+          etag: typeof headers.etag === "string" ? headers.etag : null,
+          lastModified: typeof headers["last-modified"] === "string" ? headers["last-modified"] : null,
         },
       };
     } catch (error) {
@@ -195,10 +207,11 @@ export function createFetcher(options: FetcherOptions): Fetcher {
     start: URL,
     rules: RobotsRules | null,
     counted: boolean,
+    conditional: Record<string, string> = {},
   ): Promise<FetchResult> {
     let url = start;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const reply = await requestOnce(url, counted);
+      const reply = await requestOnce(url, counted, conditional);
       if ("result" in reply) return reply.result;
       const next = new URL(reply.redirect, url);
       // Redirects stay on the configured host: anything else could point the scraper at an internal address.
@@ -286,10 +299,13 @@ export function createFetcher(options: FetcherOptions): Fetcher {
   }
 
   return {
-    async fetchText(pathOrUrl) {
+    async fetchText(pathOrUrl, validators) {
       const url = new URL(pathOrUrl, base);
       const rules = await checkAllowed(url);
-      return withRetries(() => fetchFollowing(url, rules, true));
+      const conditional: Record<string, string> = {};
+      if (validators?.etag) conditional["if-none-match"] = validators.etag;
+      if (validators?.lastModified) conditional["if-modified-since"] = validators.lastModified;
+      return withRetries(() => fetchFollowing(url, rules, true, conditional));
     },
     async acquire(pathOrUrl) {
       const url = new URL(pathOrUrl, base);

@@ -71,7 +71,7 @@ export async function beginRun(
   const failures: PageFailure[] = [];
   // Filled only after each page's transaction committed: a page rolled back leaves its papers free to be snapshotted.
   const snapshotted = options.snapshotOncePerPaper ? new Set<string>() : null;
-  const counts = { pages: 0, pagesFailed: 0, items: 0, newPapers: 0, snapshots: 0 };
+  const counts = { pages: 0, pagesFailed: 0, unchanged: 0, items: 0, newPapers: 0, snapshots: 0 };
   let done = 0;
   let total: number | null = null;
   let label = "";
@@ -132,6 +132,7 @@ export async function beginRun(
         throw full;
       }
       count(result);
+      if (page.statusCode === 304) counts.unchanged++;
       return result;
     },
     async savePages(pages) {

@@ -10,6 +10,7 @@ import {
 import { FetchError } from "../fetch/errors.ts";
 import { sharedRateLimiter } from "../fetch/rate-limiter.ts";
 import { ParseError } from "../parse/index.ts";
+import { keepConditional, readConditional } from "../raw/conditional-store.ts";
 import { hashBody, keepRaw } from "../raw/raw-store.ts";
 import { RenderError, type RenderOptions, renderListing } from "../render/render-listing.ts";
 import {
@@ -159,9 +160,28 @@ async function captureOne(
   const listingEnd = covers.end;
   const capturedAt = capturedAtForAll ?? (options.now ?? (() => new Date()))();
   const url = new URL(path, options.fetcher.baseUrl).href;
+  // API listings go conditional when the last fetch of the URL came with validators: an unchanged listing then
+  // costs a "304 Not Modified" with no body, stored as a capture of the body kept from last time.
+  const conditionalDir = kind === "api" ? options.raw?.dir : undefined;
+  const previous = conditionalDir ? await readConditional(conditionalDir, url) : null;
   let fetched: FetchResult;
   try {
-    fetched = await fetcher.fetchText(path);
+    fetched = await fetcher.fetchText(path, previous?.validators);
+    if (fetched.status === 304) {
+      if (!previous)
+        throw new FetchError(
+          "HTTP_STATUS",
+          `HTTP 304 from ${url} to a request that was not conditional`,
+          url,
+          304,
+        );
+      fetched = {
+        ...fetched,
+        body: previous.body,
+        etag: previous.validators.etag,
+        lastModified: previous.validators.lastModified,
+      };
+    }
   } catch (error) {
     if (!(error instanceof FetchError)) throw error;
     await run.failPage({
@@ -203,6 +223,12 @@ async function captureOne(
     return null;
   }
   const undated = listingEnd ? listing.parsed.papers.filter((paper) => paper.dailyDate === null).length : 0;
+  if (conditionalDir && fetched.status !== 304 && (fetched.etag || fetched.lastModified)) {
+    await keepConditional(conditionalDir, url, {
+      validators: { etag: fetched.etag, lastModified: fetched.lastModified },
+      body: listing.body,
+    });
+  }
   if (undated > 0) {
     await run.failPage({
       ...pageInfo,

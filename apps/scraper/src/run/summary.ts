@@ -9,6 +9,8 @@ export type RunSummary = {
   status: Exclude<RunStatus, "queued" | "running">;
   pages: number;
   pagesFailed: number;
+  /** Pages answered "304 Not Modified" to a conditional request: stored as the unchanged listing they stand for. */
+  unchanged: number;
   items: number;
   newPapers: number;
   snapshots: number;
