@@ -4,6 +4,7 @@ export { FetchError } from "./fetch/errors.ts";
 export { loadPolitenessConfig } from "./fetch/politeness-config.ts";
 export { type ImportOptions, importPaths } from "./import/import-paths.ts";
 export { getLogger, readLogSetting } from "./log/logger.ts";
+export { defaultRawDir } from "./raw/raw-store.ts";
 export { CHROMIUM_ARGS } from "./render/render-listing.ts";
 export { parseBody } from "./run/parse-body.ts";
 export { type ScrapeOptions, scrapeTargets } from "./run/scrape-targets.ts";

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  defaultRawDir,
   expectedFreshnessMs,
   type JobName,
   listNextRuns,
@@ -49,6 +50,8 @@ async function start(): Promise<ScheduleState> {
   const scheduler = startScheduler(handle.db, {
     config: schedulesHere ? config : { ...config, jobs: [] },
     fetcher: { baseUrl: getEnv().HF_BASE_URL },
+    // Failed pages are kept for `pnpm scrape reparse`, and listings' last bodies for conditional requests.
+    raw: { dir: defaultRawDir(process.env), recordAll: false },
     log,
   });
   return { mode, config, schedulesHere, scheduler };
