@@ -77,13 +77,23 @@ export async function saveCaptures(db: Db, inputs: readonly CaptureInput[]): Pro
     const days = new Set<string>();
     const orgs = new Set<string>();
     let papersWritten = 0;
+    const pending: Promise<void>[] = [];
     for (const input of inputs) {
-      const written = await writeCapture(tx, input);
+      let written: Awaited<ReturnType<typeof writeCapture>>;
+      try {
+        written = await writeCapture(tx, input);
+      } catch (error) {
+        // A capture still finishing may have failed first and aborted the transaction: its error is the cause.
+        for (const done of pending) await done;
+        throw error;
+      }
+      pending.push(written.done);
       results.push(written.result);
       for (const day of written.days) days.add(day);
       for (const org of written.orgs) orgs.add(org);
       papersWritten += written.result.items;
     }
+    for (const done of pending) await done;
     if (papersWritten > 0) {
       await sendAll(tx, [
         ...aggregateStatements({ days: [...days], orgs: [...orgs] }),
@@ -97,12 +107,12 @@ export async function saveCaptures(db: Db, inputs: readonly CaptureInput[]): Pro
 /**
  * Everything of one capture but the aggregates, in three round trips whatever the page holds: the page row and
  * what the papers were before; the organisations, texts and papers; then authors, topics, snapshots and counters,
- * sent at once. Returns the days and organisations whose aggregates it changed.
+ * sent at once and finished by `done`. Returns the days and organisations whose aggregates it changed.
  */
 async function writeCapture(
   tx: DbOrTx,
   input: CaptureInput,
-): Promise<{ result: SaveResult; days: string[]; orgs: string[] }> {
+): Promise<{ result: SaveResult; days: string[]; orgs: string[]; done: Promise<void> }> {
   const { runId, page, capture } = input;
   const papers = dedupeById(capture.papers);
   const ids = papers.map((p) => p.id);
@@ -117,7 +127,7 @@ async function writeCapture(
   const result: SaveResult = { pageId, items: papers.length, newPapers: 0, snapshots: 0, snapshotted: [] };
   if (papers.length === 0) {
     await tx.execute(countPageStatement(runId, 0));
-    return { result, days: [], orgs: [] };
+    return { result, days: [], orgs: [], done: Promise.resolve() };
   }
   const items = applySpellings(papers, rowsOf<SpellingRow>(spellingRows));
   const snapshotted = input.snapshotted;
@@ -146,18 +156,24 @@ async function writeCapture(
     itemCount: items.length,
     mode: input.snapshots ?? "changes",
   });
-  const results = await sendAll(tx, [
+  // Not waited for here: nothing the next capture sends depends on these answers, so the server runs them while
+  // the next capture's statements are prepared (the server keeps the order; the caller awaits `done`).
+  const done = sendAll(tx, [
     ...replaceAuthorsStatements(ofNewest, inserted),
     ...(topics ? [topics] : []),
     snapshotStatement,
-  ]);
-  result.snapshotted = rowsOf<{ paper_id: string }>(results.at(-1)).map((row) => row.paper_id);
-  result.snapshots = result.snapshotted.length;
+  ]).then((results) => {
+    result.snapshotted = rowsOf<{ paper_id: string }>(results.at(-1)).map((row) => row.paper_id);
+    result.snapshots = result.snapshotted.length;
+  });
+  // A failure surfaces where `done` is awaited; until then it must not count as unhandled.
+  done.catch(() => {});
   const before = rowsOf<{ daily_date: string; organization_name: string | null }>(beforeRows);
   return {
     result,
     days: unique([...before.map((row) => row.daily_date), ...upserted.map((row) => row.daily_date)]),
     orgs: unique([...before.map((row) => row.organization_name), ...upserted.map((row) => row.organization)]),
+    done,
   };
 }
 
