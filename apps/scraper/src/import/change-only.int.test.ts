@@ -75,20 +75,24 @@ async function confirmedTimes(db: Db) {
   );
 }
 
+type Curves = Awaited<ReturnType<typeof getPaperCurves>>;
+
+/** One paper's curves, hours to 50/90% and day median, from the full history (a) and the compact one (b). */
+function expectSameCurves(a: Curves, b: Curves, id: string) {
+  const curve = (points: Curves["points"]) =>
+    points.map((p) => ({ at: Math.round(p.hours * 3_600_000), values: [p.upvotes, p.comments] }));
+  expectSameStory(curve(a.points), curve(b.points), `curve of ${id}`);
+  expect([b.hoursTo50, b.hoursTo90], `hours to 50/90% of ${id}`).toEqual([a.hoursTo50, a.hoursTo90]);
+  const median = (points: Curves["median"]) =>
+    points.map((p) => ({ at: p.hours, values: [p.upvotes, p.comments, p.papers] }));
+  expectSameStory(median(a.median), median(b.median), `median of ${id}'s day`);
+  expect(b.dayPapers).toBe(a.dayPapers);
+}
+
 /** Curves, hours to 50/90% and medians of the given papers, both ways. */
 async function compareCurves(full: Db, compact: Db, ids: string[]) {
-  for (const id of ids) {
-    const a = await getPaperCurves(full, id);
-    const b = await getPaperCurves(compact, id);
-    const curve = (points: typeof a.points) =>
-      points.map((p) => ({ at: Math.round(p.hours * 3_600_000), values: [p.upvotes, p.comments] }));
-    expectSameStory(curve(a.points), curve(b.points), `curve of ${id}`);
-    expect([b.hoursTo50, b.hoursTo90], `hours to 50/90% of ${id}`).toEqual([a.hoursTo50, a.hoursTo90]);
-    const median = (points: typeof a.median) =>
-      points.map((p) => ({ at: p.hours, values: [p.upvotes, p.comments, p.papers] }));
-    expectSameStory(median(a.median), median(b.median), `median of ${id}'s day`);
-    expect(b.dayPapers).toBe(a.dayPapers);
-  }
+  for (const id of ids)
+    expectSameCurves(await getPaperCurves(full, id), await getPaperCurves(compact, id), id);
 }
 
 async function compareExports(full: Db, compact: Db) {
@@ -198,24 +202,18 @@ describeWithFixtures("change-only snapshots on the recorded archive", () => {
 
     it("compacts to fewer rows telling the same story in curves, hours to 50/90%, medians and exports", async () => {
       const db = handle.db;
-      const curves = new Map<string, Awaited<ReturnType<typeof getPaperCurves>>>();
+      const curves = new Map<string, Curves>();
       for (const id of ids) curves.set(id, await getPaperCurves(db, id));
       const exported = await exportHistory(db);
       const before = await countSnapshots(db);
       const summary = await compactSnapshots(db);
       expect(summary.removed).toBeGreaterThan(0);
       expect(await countSnapshots(db)).toBe(before - summary.removed);
+      expect(ids.length).toBeGreaterThan(50);
       for (const id of ids) {
-        const a = curves.get(id);
-        const b = await getPaperCurves(db, id);
-        if (!a) continue;
-        const curve = (points: typeof a.points) =>
-          points.map((p) => ({ at: Math.round(p.hours * 3_600_000), values: [p.upvotes, p.comments] }));
-        expectSameStory(curve(a.points), curve(b.points), `curve of ${id}`);
-        expect([b.hoursTo50, b.hoursTo90], `hours to 50/90% of ${id}`).toEqual([a.hoursTo50, a.hoursTo90]);
-        const median = (points: typeof a.median) =>
-          points.map((p) => ({ at: p.hours, values: [p.upvotes, p.comments, p.papers] }));
-        expectSameStory(median(a.median), median(b.median), `median of ${id}'s day`);
+        const full = curves.get(id);
+        expect(full, id).toBeDefined();
+        if (full) expectSameCurves(full, await getPaperCurves(db, id), id);
       }
       const after = await exportHistory(db);
       expect([...after.keys()].sort()).toEqual([...exported.keys()].sort());
