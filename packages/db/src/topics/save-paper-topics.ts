@@ -79,7 +79,7 @@ export function paperTopicsStatement(
     steps.push(
       sql`fresh as (
         select r.paper_id, r.topics, r.keywords
-        from jsonb_to_recordset(${JSON.stringify(fresh)}::jsonb) as r(paper_id text, topics text[], keywords text[]))`,
+        from json_to_recordset(${JSON.stringify(fresh)}::json) as r(paper_id text, topics text[], keywords text[]))`,
       sql`fresh_topics as (
         insert into paper_topics (paper_id, topic)
         select f.paper_id, t.topic from fresh f cross join lateral unnest(f.topics) as t(topic)
@@ -112,7 +112,7 @@ function compareAndWrite(rows: unknown[]): SQL[] {
   return [
     sql`input as (
       select r.paper_id, r.topics, r.keywords
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      from json_to_recordset(${JSON.stringify(rows)}::json)
         as r(paper_id text, topics text[], keywords text[], has_summary boolean, has_keywords boolean)
       join papers p on p.id = r.paper_id
       left join lateral (

@@ -27,6 +27,8 @@ export function appendSnapshotsStatement(input: {
   capturedAt: Date;
   runId: number;
   pageId: number;
+  /** Papers this capture inserted: they have no snapshot yet, so none is looked up for them. */
+  inserted: ReadonlySet<string>;
   newPapers: number;
   itemCount: number;
   mode: SnapshotMode;
@@ -38,14 +40,15 @@ export function appendSnapshotsStatement(input: {
     comments: p.comments,
     github_stars: p.githubStars,
     rank: p.rank,
+    new: input.inserted.has(p.id),
   }));
   const own = sql.raw(values.map((column) => `i.${column}`).join(", "));
   const tuple = (alias: string) => sql.raw(`(${values.map((column) => `${alias}.${column}`).join(", ")})`);
   const every = input.mode === "every-capture";
   return sql`with input as (
-      select r.paper_id, r.upvotes, r.comments, r.github_stars, r.rank
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as r(paper_id text, upvotes int, comments int, github_stars int, rank int)
+      select r.paper_id, r.upvotes, r.comments, r.github_stars, r.rank, r.new
+      from json_to_recordset(${JSON.stringify(rows)}::json)
+        as r(paper_id text, upvotes int, comments int, github_stars int, rank int, new boolean)
     ),
     around as (
       select i.paper_id, ${own}, b.captured_at as before_at, ${tuple("b")} as before_values,
@@ -53,11 +56,11 @@ export function appendSnapshotsStatement(input: {
       from input i
       left join lateral (
         select captured_at, ${sql.raw(values.join(", "))} from paper_snapshots s
-        where s.paper_id = i.paper_id and s.captured_at <= ${at} order by s.captured_at desc limit 1
+        where not i.new and s.paper_id = i.paper_id and s.captured_at <= ${at} order by s.captured_at desc limit 1
       ) b on true
       left join lateral (
         select id, ${sql.raw(values.join(", "))} from paper_snapshots s
-        where s.paper_id = i.paper_id and s.captured_at > ${at} order by s.captured_at limit 1
+        where not i.new and s.paper_id = i.paper_id and s.captured_at > ${at} order by s.captured_at limit 1
       ) a on true
     ),
     changed as (

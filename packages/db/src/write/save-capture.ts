@@ -8,11 +8,8 @@ import { appendSnapshotsStatement, type SnapshotMode } from "./append-snapshots.
 import type { Capture } from "./capture.ts";
 import { sendAll } from "./send-all.ts";
 import {
-  applySpellings,
   placesBeforeStatement,
   replaceAuthorsStatements,
-  type SpellingRow,
-  storedSpellingsStatement,
   type UpsertedPaper,
   upsertOrganizationsStatement,
   upsertPapersStatement,
@@ -105,9 +102,9 @@ export async function saveCaptures(db: Db, inputs: readonly CaptureInput[]): Pro
 }
 
 /**
- * Everything of one capture but the aggregates, in three round trips whatever the page holds: the page row and
- * what the papers were before; the organisations, texts and papers; then authors, topics, snapshots and counters,
- * sent at once and finished by `done`. Returns the days and organisations whose aggregates it changed.
+ * Everything of one capture but the aggregates, in two round trips whatever the page holds: the page row, what
+ * the papers were before, the organisations, texts and papers; then authors, topics, snapshots and counters, sent
+ * at once and finished by `done`. Returns the days and organisations whose aggregates it changed.
  */
 async function writeCapture(
   tx: DbOrTx,
@@ -116,44 +113,48 @@ async function writeCapture(
   const { runId, page, capture } = input;
   const papers = dedupeById(capture.papers);
   const ids = papers.map((p) => p.id);
-  const names = unique(papers.map((p) => p.organization?.name ?? null));
-  const [pageRows, beforeRows, spellingRows] = await sendAll(tx, [
-    insertPageStatement(runId, page, capture, papers.length),
-    ...(papers.length > 0 ? [placesBeforeStatement(ids)] : []),
-    ...(names.length > 0 ? [storedSpellingsStatement(names)] : []),
-  ]);
-  const pageId = rowsOf<{ id: number }>(pageRows)[0]?.id;
-  if (pageId === undefined) throw new Error("inserting the page record returned nothing");
-  const result: SaveResult = { pageId, items: papers.length, newPapers: 0, snapshots: 0, snapshotted: [] };
+  const pageStatement = insertPageStatement(runId, page, capture, papers.length);
   if (papers.length === 0) {
-    await tx.execute(countPageStatement(runId, 0));
+    const [pageRows] = await sendAll(tx, [pageStatement, countPageStatement(runId, 0)]);
+    const result: SaveResult = {
+      pageId: pageIdOf(pageRows),
+      items: 0,
+      newPapers: 0,
+      snapshots: 0,
+      snapshotted: [],
+    };
     return { result, days: [], orgs: [], done: Promise.resolve() };
   }
-  const items = applySpellings(papers, rowsOf<SpellingRow>(spellingRows));
   const snapshotted = input.snapshotted;
-  const fresh = snapshotted ? items.filter((p) => !snapshotted.has(p.id)) : items;
+  const fresh = snapshotted ? papers.filter((p) => !snapshotted.has(p.id)) : papers;
   const written = await sendAll(
     tx,
     [
-      upsertOrganizationsStatement(items, capture.capturedAt),
+      pageStatement,
+      placesBeforeStatement(ids),
+      upsertOrganizationsStatement(papers, capture.capturedAt),
       // Texts first: they merge on the papers' last_seen_at as it was before this capture.
-      upsertTextsStatement(items, capture.capturedAt),
-      upsertPapersStatement(items, capture, new Set(fresh.map((p) => p.id))),
+      upsertTextsStatement(papers, capture.capturedAt),
+      upsertPapersStatement(papers, capture, new Set(fresh.map((p) => p.id))),
     ].filter((statement): statement is SQL => statement !== null),
   );
+  const [pageRows, beforeRows] = written;
+  const pageId = pageIdOf(pageRows);
+  const result: SaveResult = { pageId, items: papers.length, newPapers: 0, snapshots: 0, snapshotted: [] };
   const upserted = rowsOf<UpsertedPaper>(written.at(-1));
   const inserted = new Set(upserted.filter((row) => row.inserted).map((row) => row.id));
   const newest = new Set(upserted.filter((row) => row.newest).map((row) => row.id));
   result.newPapers = inserted.size;
-  const ofNewest = items.filter((p) => newest.has(p.id));
+  const ofNewest = papers.filter((p) => newest.has(p.id));
   const topics = paperTopicsStatement(ofNewest, { insertedIds: inserted });
   const snapshotStatement = appendSnapshotsStatement({
     items: fresh,
     capturedAt: capture.capturedAt,
     runId,
     pageId,
+    inserted,
     newPapers: result.newPapers,
-    itemCount: items.length,
+    itemCount: papers.length,
     mode: input.snapshots ?? "changes",
   });
   // Not waited for here: nothing the next capture sends depends on these answers, so the server runs them while
@@ -175,6 +176,12 @@ async function writeCapture(
     orgs: unique([...before.map((row) => row.organization_name), ...upserted.map((row) => row.organization)]),
     done,
   };
+}
+
+function pageIdOf(rows: unknown): number {
+  const pageId = rowsOf<{ id: number }>(rows)[0]?.id;
+  if (pageId === undefined) throw new Error("inserting the page record returned nothing");
+  return pageId;
 }
 
 function insertPageStatement(runId: number, page: PageInfo, capture: Capture, items: number): SQL {

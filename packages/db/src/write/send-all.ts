@@ -21,6 +21,18 @@ export async function sendAll(tx: DbOrTx, statements: readonly SQL[]): Promise<u
   return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value);
 }
 
+const plannedEachTime = new WeakSet<SQL>();
+
+/**
+ * Marks a statement to be planned for its own parameters each time instead of prepared: a prepared statement's
+ * plan is made once per connection, and a lookup first planned while its table was nearly empty keeps scanning
+ * the whole table after it has grown (during an import into a fresh database, every page).
+ */
+export function planEachTime(statement: SQL): SQL {
+  plannedEachTime.add(statement);
+  return statement;
+}
+
 type PostgresJsClient = {
   unsafe: (query: string, params: unknown[], options: { prepare: boolean }) => PromiseLike<unknown>;
 };
@@ -35,6 +47,7 @@ function preparedRunner(tx: DbOrTx): ((statement: SQL) => Promise<unknown>) | nu
   };
   return (statement) => {
     const query = dialect.sqlToQuery(statement);
-    return Promise.resolve(client.unsafe(query.sql, query.params, { prepare: true }));
+    const prepare = !plannedEachTime.has(statement);
+    return Promise.resolve(client.unsafe(query.sql, query.params, { prepare }));
   };
 }

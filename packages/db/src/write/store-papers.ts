@@ -2,54 +2,57 @@ import { type SQL, sql } from "drizzle-orm";
 import { textArray } from "../aggregates/scope.ts";
 import type { Capture, CapturedPaper } from "./capture.ts";
 import { newestNonNull } from "./newest-non-null.ts";
+import { planEachTime } from "./send-all.ts";
 
 /**
  * The statements that write a capture's organisations and papers. Rows travel as one JSON parameter per statement,
  * so each statement's text is the same for every page: the driver prepares it once, and nothing is built per row
- * on the client (building a row-by-row insert cost more than the database spent on it).
+ * on the client (building a row-by-row insert cost more than the database spent on it). They are read with
+ * json_to_recordset, not jsonb_to_recordset: a page of abstracts is read once instead of first converted to jsonb,
+ * which took twice as long on PGlite.
  */
-
-/** Each organisation name with the spelling already stored for it in any case, if any. */
-export function storedSpellingsStatement(names: readonly string[]): SQL {
-  // Postgres's lower(), the one the unique index on lower(name) uses, decides what "the same name" is.
-  return sql`select i.name as given, lower(i.name) as key, o.name as stored
-    from unnest(${textArray(names)}) with ordinality as i(name, ord)
-    left join organizations o on lower(o.name) = lower(i.name)
-    order by i.ord`;
-}
-
-export type SpellingRow = { given: string; key: string; stored: string | null };
 
 /**
- * Hugging Face spells some organisations differently over time (`Meta`, `meta`): names match whatever their case,
- * and a paper takes the spelling stored first (or, for a name new to the database, the first in this capture), so
- * that one organisation is one row, one leaderboard entry, one line.
+ * Hugging Face spells some organisations differently over time (`Meta`, `meta`): names match whatever their case
+ * (Postgres's lower(), the one the unique index on lower(name) uses, decides what "the same name" is), and an
+ * organisation keeps the spelling stored first, or for a name new to the database the first in this capture, so
+ * that one organisation is one row, one leaderboard entry, one line. Decided in the database, in the statement that
+ * stores them, so a capture needs no round trip to learn the stored spellings first; the papers upsert, which runs
+ * after it, files each paper under the stored spelling (see `storedSpelling`).
  */
-export function applySpellings(items: CapturedPaper[], rows: readonly SpellingRow[]): CapturedPaper[] {
-  const spelling = new Map<string, string>();
-  for (const row of rows) if (!spelling.has(row.key)) spelling.set(row.key, row.stored ?? row.given);
-  const chosen = new Map(rows.map((row) => [row.given, spelling.get(row.key) ?? row.given]));
-  return items.map((item) => {
-    const name = item.organization ? chosen.get(item.organization.name) : undefined;
-    return item.organization && name && name !== item.organization.name
-      ? { ...item, organization: { ...item.organization, name } }
-      : item;
-  });
-}
-
 export function upsertOrganizationsStatement(items: readonly CapturedPaper[], capturedAt: Date): SQL | null {
-  const byName = new Map<string, NonNullable<CapturedPaper["organization"]>>();
-  for (const item of items) if (item.organization) byName.set(item.organization.name, item.organization);
-  if (byName.size === 0) return null;
+  const rows = items.flatMap((item, ord) =>
+    item.organization
+      ? [
+          {
+            ord,
+            name: item.organization.name,
+            fullname: item.organization.fullname,
+            avatar: item.organization.avatar,
+          },
+        ]
+      : [],
+  );
+  if (rows.length === 0) return null;
   const at = capturedAt.toISOString();
+  // Per name: the stored or first spelling, with the fullname and avatar of its last mention in the capture.
   return sql`insert into organizations (name, fullname, avatar, first_seen_at, last_seen_at)
-    select r.name, r.fullname, r.avatar, ${at}::timestamptz, ${at}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify([...byName.values()])}::jsonb) as r(name text, fullname text, avatar text)
+    select distinct on (lower(g.name)) coalesce(o.name, first_value(g.name) over spelling), g.fullname, g.avatar,
+      ${at}::timestamptz, ${at}::timestamptz
+    from json_to_recordset(${JSON.stringify(rows)}::json) as g(ord int, name text, fullname text, avatar text)
+    left join organizations o on lower(o.name) = lower(g.name)
+    window spelling as (partition by lower(g.name) order by g.ord)
+    order by lower(g.name), g.ord desc
     on conflict (name) do update set
       fullname = ${newestNonNull("organizations", "fullname")},
       avatar = ${newestNonNull("organizations", "avatar")},
       first_seen_at = least(organizations.first_seen_at, excluded.first_seen_at),
       last_seen_at = greatest(organizations.last_seen_at, excluded.last_seen_at)`;
+}
+
+/** The stored spelling of an organisation name; the organisations upsert has stored every name of the capture. */
+function storedSpelling(name: SQL): SQL {
+  return sql`(select o.name from organizations o where lower(o.name) = lower(${name}))`;
 }
 
 export type UpsertedPaper = {
@@ -95,9 +98,9 @@ export function upsertPapersStatement(
       submitted_by, github_repo, github_stars, project_page, upvotes, comments, first_seen_at, last_seen_at,
       confirmed_at)
     select r.id, r.title, r.published_at, coalesce(r.daily_date, ${fallbackDate}::date), r.daily_date is not null,
-      r.organization_name, r.submitted_by, r.github_repo, r.github_stars, r.project_page, r.upvotes, r.comments,
+      ${storedSpelling(sql`r.organization_name`)}, r.submitted_by, r.github_repo, r.github_stars, r.project_page, r.upvotes, r.comments,
       ${at}::timestamptz, ${at}::timestamptz, case when r.confirms then ${at}::timestamptz end
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id text, title text, published_at timestamptz,
+    from json_to_recordset(${JSON.stringify(rows)}::json) as r(id text, title text, published_at timestamptz,
       daily_date date, organization_name text, submitted_by text, github_repo text, github_stars int,
       project_page text, upvotes int, comments int, confirms boolean)
     on conflict (id) do update set
@@ -131,8 +134,8 @@ export function upsertPapersStatement(
 
 /** Where the papers were before this capture: their day or organisation can change, and both need recomputing. */
 export function placesBeforeStatement(ids: readonly string[]): SQL {
-  return sql`select to_char(daily_date, 'YYYY-MM-DD') as daily_date, organization_name from papers
-    where id = any(${textArray(ids)})`;
+  return planEachTime(sql`select to_char(daily_date, 'YYYY-MM-DD') as daily_date, organization_name from papers
+    where id = any(${textArray(ids)})`);
 }
 
 /**
@@ -162,7 +165,7 @@ export function replaceAuthorsStatements(
   if (rows.length > 0) {
     statements.push(sql`insert into paper_authors (paper_id, position, name, hf_user)
       select paper_id, position, name, hf_user
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(paper_id text, position int, name text, hf_user text)`);
+      from json_to_recordset(${JSON.stringify(rows)}::json) as r(paper_id text, position int, name text, hf_user text)`);
   }
   return statements;
 }

@@ -23,7 +23,7 @@ export function upsertTextsStatement(items: readonly CapturedPaper[], capturedAt
   }));
   return sql`insert into paper_texts (paper_id, summary, ai_summary, ai_keywords)
     select r.paper_id, r.summary, r.ai_summary, r.ai_keywords
-    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+    from json_to_recordset(${JSON.stringify(rows)}::json)
       as r(paper_id text, summary text, ai_summary text, ai_keywords jsonb)
     on conflict (paper_id) do update set
       summary = ${merged("summary")}, ai_summary = ${merged("ai_summary")}, ai_keywords = ${merged("ai_keywords")}
