@@ -14,6 +14,7 @@ export * from "./list-organizations.ts";
 export * from "./list-paper-snapshots.ts";
 export * from "./list-papers.ts";
 export * from "./list-papers-for-export.ts";
+export * from "./list-rising-papers.ts";
 export * from "./list-snapshots-for-export.ts";
 export * from "./list-top-papers.ts";
 export * from "./paper-sort.ts";

@@ -1,3 +1,4 @@
+export * from "./captured-paper.ts";
 export * from "./copy-rows.ts";
 export * from "./databases.ts";
 export * from "./gate.ts";

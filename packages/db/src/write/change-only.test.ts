@@ -3,34 +3,13 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { listPaperSnapshots } from "../queries/list-paper-snapshots.ts";
 import { selectRows } from "../rows.ts";
-import { describeEachDatabase } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import type { Capture, CapturedPaper } from "./capture.ts";
 import { finishRun, startRun } from "./runs.ts";
 import { type SnapshotMode, saveCapture } from "./save-capture.ts";
 
-function paper(id: string, upvotes: number, overrides: Partial<CapturedPaper> = {}): CapturedPaper {
-  return {
-    id,
-    title: `Synthetic paper ${id}`,
-    summary: null,
-    publishedAt: null,
-    dailyDate: "2025-10-02",
-    organization: null,
-    submittedBy: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    aiSummary: null,
-    aiKeywords: null,
-    upvotes,
-    comments: 0,
-    authors: [],
-    authorCount: 0,
-    rank: 1,
-    ...overrides,
-  };
-}
+const paper = capturedPaper;
 
 const hour = (h: number) => new Date(Date.UTC(2025, 9, 2, 8) + h * 3_600_000);
 
