@@ -1,8 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { createDb } from "@paperpulse/db";
-import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
+import { describeWhen } from "@paperpulse/db/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { read as readWorkbook, utils as workbookUtils } from "xlsx";
@@ -21,8 +17,8 @@ import {
   rawRequest,
   runNowCases,
 } from "./support/hostile";
-import { type RunningDashboard, startDashboard } from "./support/server";
-import { A, B, papersHeader, rowsFor, seedSynthetic } from "./support/synthetic";
+import { type StartedTarget, seededTargets } from "./support/seeded-targets";
+import { A, B, papersHeader, rowsFor } from "./support/synthetic";
 
 // The CSV routes against the built app (serve.mjs), once on an embedded PGlite folder and once on the Postgres
 // server, with synthetic data whose every expected cell is written out in ./support/synthetic.ts (the aggregates
@@ -30,53 +26,15 @@ import { A, B, papersHeader, rowsFor, seedSynthetic } from "./support/synthetic"
 // a 500; hostile paths on the detail pages: 404; hostile "Run now" requests: refused with a message. An admin token
 // is configured on both servers, so that no request here can start a run.
 
-type Target = { kind: string; available: boolean; missing: string; start: () => Promise<Started> };
-type Started = { server: RunningDashboard; runId: number; cleanup: () => Promise<void> };
-
 const token = "export-test-admin-token-0123456789";
 // Behind a trusted proxy, so that each hostile Run now case below speaks as its own client (X-Forwarded-For).
 const env = { PAPERPULSE_ADMIN_TOKEN: token, PAPERPULSE_TRUST_PROXY: "1" };
 
-const targets: Target[] = [
-  {
-    kind: "pglite",
-    available: true,
-    missing: "",
-    start: async () => {
-      const dataDir = mkdtempSync(join(tmpdir(), "paperpulse-export-"));
-      const handle = await createDb({ dataDir, databaseUrl: undefined, holder: "the dashboard export test" });
-      let runId = 0;
-      try {
-        runId = await seedSynthetic(handle.db);
-      } finally {
-        await handle.close();
-      }
-      const server = await startDashboard({ dataDir }, { env });
-      return { server, runId, cleanup: async () => rmSync(dataDir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    kind: "postgres",
-    available: Boolean(process.env.TEST_DATABASE_URL),
-    missing: "TEST_DATABASE_URL is not set (no Postgres server)",
-    start: async () => {
-      const handle: TestDbHandle = await openServerDb();
-      const runId = await seedSynthetic(handle.db);
-      if (!handle.url) throw new Error("the test database has no URL");
-      const server = await startDashboard({ databaseUrl: handle.url }, { env }).catch(
-        async (error: unknown) => {
-          await handle.close();
-          throw error;
-        },
-      );
-      return { server, runId, cleanup: () => handle.close() };
-    },
-  },
-];
+const targets = seededTargets(env);
 
 for (const target of targets) {
   describeWhen(target.available, target.missing, `CSV exports [${target.kind}]`, () => {
-    let started: Started | undefined;
+    let started: StartedTarget | undefined;
     const url = (path: string) => {
       if (!started) throw new Error("server not started");
       return `${started.server.url}${path}`;
@@ -277,6 +235,99 @@ for (const target of targets) {
       ]);
       const late = await fetchCsv(url("/api/export/orgs.csv?from=2023-03-01&sort=upvotes"));
       expect(late.rows.slice(1)).toEqual([["acme", "acme Lab", "2", "3", "1.5", "2", "1"]]);
+    });
+
+    it("exports the Rising view: gains over 24 hours and 7 days before the newest capture, in its order", async () => {
+      const title = (id: string) => rowsFor(id)[0]?.[1];
+      // The newest capture is B (2023-03-02 18:30); 24 hours before it only capture A (2023-03-01 09:00) is in
+      // effect, and nothing is 7 days before it, so a paper featured inside the week gained all its upvotes.
+      const hours = (day: string) => (Date.parse(B) - Date.parse(`${day}T00:00:00Z`)) / 3_600_000;
+      const perHour = (upvotes: number, day: string) =>
+        String(Math.round((upvotes / hours(day)) * 100) / 100);
+      const csv = await fetchCsv(url("/api/export/rising.csv"));
+      expect(csv.rows).toEqual([
+        [
+          "id",
+          "title",
+          "daily_date",
+          "organization",
+          "upvotes",
+          "gained_24h",
+          "gained_7d",
+          "upvotes_per_hour",
+          "day_rank",
+          "listing_rank",
+        ],
+        // 3 at A, 10 at B.
+        [
+          "2303.00100",
+          title("2303.00100"),
+          "2023-02-27",
+          "'+org-plus",
+          "10",
+          "7",
+          "10",
+          perHour(10, "2023-02-27"),
+          "1",
+          "1",
+        ],
+        // Unchanged since A: gained 0; the tie goes to more upvotes.
+        [
+          "2303.00400",
+          title("2303.00400"),
+          "2023-03-01",
+          "acme",
+          "2",
+          "0",
+          "2",
+          perHour(2, "2023-03-01"),
+          "1",
+          "4",
+        ],
+        [
+          "2303.00300",
+          title("2303.00300"),
+          "2023-03-01",
+          "acme",
+          "1",
+          "0",
+          "1",
+          perHour(1, "2023-03-01"),
+          "2",
+          "3",
+        ],
+        // 5 at A, 4 at B: it lost one.
+        [
+          "2303.00200",
+          title("2303.00200"),
+          "2023-02-28",
+          "acme",
+          "4",
+          "-1",
+          "4",
+          perHour(4, "2023-02-28"),
+          "2",
+          "3",
+        ],
+        // First captured at B, featured on 2023-02-28, before the 24 hours began: that gain is unknown.
+        [
+          "2303.01000",
+          title("2303.01000"),
+          "2023-02-28",
+          "",
+          "7",
+          "",
+          "7",
+          perHour(7, "2023-02-28"),
+          "1",
+          "2",
+        ],
+      ]);
+      const week = await fetchCsv(url("/api/export/rising.csv?window=7d&org=acme"));
+      expect(week.rows.slice(1).map((row) => row[0])).toEqual(["2303.00200", "2303.00400", "2303.00300"]);
+      const bad = await fetch(url("/api/export/rising.csv?window=1y"));
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain("window");
     });
 
     it("exports topic shares per month in taxonomy order, with labels", async () => {

@@ -1,5 +1,7 @@
 import type { Filters, OrganizationSummary } from "@paperpulse/db";
 import { filtersToQuery, hasFilters, maxOrgLength, maxQueryLength } from "@/lib/filters";
+import { formatDay } from "@/lib/format";
+import { currentQuickRange, quickRanges } from "@/lib/quick-ranges";
 import { OrgNameInput } from "./org-name-input";
 
 /** Organisations suggested in the page itself; the field loads the rest when focused. */
@@ -18,13 +20,23 @@ type Props = {
   keep?: Record<string, string | undefined>;
   /** How many organisations to offer as one-click toggles. */
   quickPicks?: number;
+  /** The newest daily date stored: the quick ranges end there. Without one (no papers) none are offered. */
+  newestDay?: string | null;
 };
 
 /**
  * Filters as a plain GET form plus links, so every state is a URL (shareable, and the CSV export takes the same
  * query) and the page works without client JavaScript.
  */
-export function FilterBar({ path, filters, organizations, topics, keep = {}, quickPicks = 12 }: Props) {
+export function FilterBar({
+  path,
+  filters,
+  organizations,
+  topics,
+  keep = {},
+  quickPicks = 12,
+  newestDay,
+}: Props) {
   const toggle = (org: string) => {
     const orgs = filters.orgs.includes(org) ? filters.orgs.filter((o) => o !== org) : [...filters.orgs, org];
     return `${path}${filtersToQuery({ ...filters, orgs }, keep)}`;
@@ -35,6 +47,7 @@ export function FilterBar({ path, filters, organizations, topics, keep = {}, qui
   const keepOnly = filtersToQuery({ orgs: [] }, keep);
   return (
     <section className="filters" aria-label="Filters">
+      {newestDay ? <QuickRanges path={path} filters={filters} keep={keep} newestDay={newestDay} /> : null}
       <form method="get" action={path} className="filter-form">
         {filters.orgs.map((org) => (
           <input key={org} type="hidden" name="org" value={org} />
@@ -129,5 +142,32 @@ export function FilterBar({ path, filters, organizations, topics, keep = {}, qui
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** One-click ranges ending at the newest stored day; each link keeps the other filters and says its dates. */
+function QuickRanges({
+  path,
+  filters,
+  keep,
+  newestDay,
+}: Pick<Props, "path" | "filters" | "keep"> & { newestDay: string }) {
+  const ranges = quickRanges(newestDay);
+  const current = currentQuickRange(ranges, filters);
+  return (
+    <nav className="segmented quick-ranges" aria-label="Quick date ranges">
+      {ranges.map((range) => (
+        <a
+          key={range.key}
+          className="segment"
+          data-range={range.key}
+          href={`${path}${filtersToQuery({ ...filters, from: range.from, to: undefined }, keep)}`}
+          aria-current={range.key === current?.key ? "true" : undefined}
+          title={range.from ? `${formatDay(range.from)} to ${formatDay(newestDay)}` : "Every day stored"}
+        >
+          {range.label}
+        </a>
+      ))}
+    </nav>
   );
 }

@@ -5,6 +5,7 @@ import { sharedQuery } from "@/lib/filters";
 
 const links = [
   { href: "/", label: "Overview" },
+  { href: "/rising", label: "Rising" },
   { href: "/papers", label: "Papers" },
   { href: "/orgs", label: "Organisations" },
   { href: "/topics", label: "Topics" },

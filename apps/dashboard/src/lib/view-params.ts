@@ -1,4 +1,12 @@
-import type { Filters, Granularity, OrgLeaderboardSort, PaperSort, PaperSortKey } from "@paperpulse/db";
+import {
+  type Filters,
+  type Granularity,
+  type OrgLeaderboardSort,
+  type PaperSort,
+  type PaperSortKey,
+  type RisingWindow,
+  risingWindows,
+} from "@paperpulse/db";
 import {
   type ParamIssue,
   parseFilters,
@@ -46,6 +54,16 @@ export function parseOverviewParams(input: SearchParamsInput): ViewParams<{ gran
   const { filters, issues } = parseFilters(params);
   const granularity = readChoice(params, "granularity", ["day", "week", "month"] as const, "day", issues);
   return { filters, issues, granularity };
+}
+
+export const risingLimit = 50;
+
+/** `window`: which gain the Rising view sorts by, the last 24 hours (default) or 7 days. */
+export function parseRisingParams(input: SearchParamsInput): ViewParams<{ window: RisingWindow }> {
+  const params = toSearchParams(input);
+  const { filters, issues } = parseFilters(params);
+  const window = readChoice(params, "window", risingWindows, "24h", issues);
+  return { filters, issues, window };
 }
 
 export function parsePapersParams(

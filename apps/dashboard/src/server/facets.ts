@@ -2,14 +2,22 @@ import "server-only";
 import {
   type Db,
   getDataVersion,
+  getNewestDay,
   listOrganizations,
   listTopics,
   type OrganizationSummary,
 } from "@paperpulse/db";
 import type { TopicOption } from "@/components/filter-bar";
 
-/** What the filter panel offers on every view: the organisations (most papers first) and the topics. */
-export type Facets = { organizations: OrganizationSummary[]; topics: TopicOption[] };
+/**
+ * What the filter panel offers on every view: the organisations (most papers first), the topics, and the newest
+ * daily date, where the quick ranges end.
+ */
+export type Facets = {
+  organizations: OrganizationSummary[];
+  topics: TopicOption[];
+  newestDay: string | null;
+};
 
 type Cached = { version: number; facets: Promise<Facets> };
 
@@ -34,6 +42,10 @@ export async function getFacets(db: Db): Promise<Facets> {
 }
 
 async function loadFacets(db: Db): Promise<Facets> {
-  const [organizations, topics] = await Promise.all([listOrganizations(db), listTopics(db)]);
-  return { organizations, topics: topics.map(({ slug, label }) => ({ slug, label })) };
+  const [organizations, topics, newestDay] = await Promise.all([
+    listOrganizations(db),
+    listTopics(db),
+    getNewestDay(db),
+  ]);
+  return { organizations, topics: topics.map(({ slug, label }) => ({ slug, label })), newestDay };
 }

@@ -49,6 +49,7 @@ export const hostileCases: HostileCase[] = [
   { query: "granularity=day&granularity=week", invalid: true, why: "array" },
   { query: "top=1000000", invalid: true, why: "too many series" },
   { query: "period=year", invalid: true, why: "keyword window outside the allowlist" },
+  { query: "window=1y", invalid: true, why: "rising window outside the allowlist" },
   { query: "minCount=0", invalid: true, why: "minimum count below 1" },
   { query: "runNow=started%3Cscript%3E", invalid: false, why: "a Run now result that is not one" },
 ];
@@ -63,6 +64,7 @@ export type Route = { path: string; reads: string[]; filters?: false; title?: st
 export const exportRoutes: Route[] = [
   { path: "/api/export/papers.csv", reads: ["sort"] },
   { path: "/api/export/snapshots.csv", reads: [] },
+  { path: "/api/export/rising.csv", reads: ["window"] },
   { path: "/api/export/orgs.csv", reads: ["sort"] },
   { path: "/api/export/daily.csv", reads: ["granularity"] },
   { path: "/api/export/topics.csv", reads: ["granularity"] },
@@ -72,6 +74,7 @@ export const exportRoutes: Route[] = [
 export const pageRoutes: Route[] = [
   { path: "/", reads: ["granularity"] },
   { path: "/papers", reads: ["sort", "page"] },
+  { path: "/rising", reads: ["window"], title: "Rising" },
   { path: "/orgs", reads: ["granularity", "top", "sort"] },
   { path: "/topics", reads: ["granularity", "top", "period", "minCount"] },
   { path: "/runs", reads: [], filters: false },
@@ -89,7 +92,7 @@ export function detailRoutes(runId: number): Route[] {
   ];
 }
 
-const viewParams = ["sort", "page", "granularity", "top", "period", "minCount"];
+const viewParams = ["sort", "page", "granularity", "top", "period", "minCount", "window"];
 
 /**
  * Whether a case is invalid for a route: view parameters a route does not read are ignored, so they are fine, and

@@ -1,6 +1,7 @@
 export * from "./filters.ts";
 export * from "./get-daily-upvotes.ts";
 export * from "./get-freshness.ts";
+export * from "./get-newest-day.ts";
 export * from "./get-org-activity.ts";
 export * from "./get-organization.ts";
 export * from "./get-overview-stats.ts";

@@ -27,7 +27,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OverviewPage({ searchParams }: Props) {
   const parsed = parseOverviewParams(await searchParams);
   const db = await getDb();
-  const { organizations, topics } = await getFacets(db);
+  const { organizations, topics, newestDay } = await getFacets(db);
   await checkFilterValues(db, parsed);
   const { filters, issues } = parsed;
   const requested = parsed.granularity;
@@ -69,7 +69,14 @@ export default async function OverviewPage({ searchParams }: Props) {
         />
       </div>
 
-      <FilterBar path="/" filters={filters} organizations={organizations} topics={topics} keep={keep} />
+      <FilterBar
+        newestDay={newestDay}
+        path="/"
+        filters={filters}
+        organizations={organizations}
+        topics={topics}
+        keep={keep}
+      />
       <IssuesNotice issues={issues} />
 
       {stats.papers === 0 ? (

@@ -31,7 +31,7 @@ export default async function OrgsPage({ searchParams }: Props) {
   const db = await getDb();
   await checkFilterValues(db, parsed);
   const { filters, issues, granularity, top, sort } = parsed;
-  const [activity, board, { organizations, topics }] = await Promise.all([
+  const [activity, board, { organizations, topics, newestDay }] = await Promise.all([
     getOrgActivity(db, filters, { granularity, top }),
     listOrgLeaderboard(db, filters, { limit: boardLimit, sort }),
     getFacets(db),
@@ -62,7 +62,14 @@ export default async function OrgsPage({ searchParams }: Props) {
           ]}
         />
       </div>
-      <FilterBar path="/orgs" filters={filters} organizations={organizations} topics={topics} keep={view} />
+      <FilterBar
+        newestDay={newestDay}
+        path="/orgs"
+        filters={filters}
+        organizations={organizations}
+        topics={topics}
+        keep={view}
+      />
       <IssuesNotice issues={issues} />
       {activity.rows.length === 0 ? (
         <EmptyState filtered={hasFilters(filters)} clearHref="/orgs" />

@@ -31,7 +31,7 @@ export default async function PapersPage({ searchParams }: Props) {
   const db = await getDb();
   await checkFilterValues(db, parsed);
   const { filters, issues, sort, page } = parsed;
-  const [result, { organizations, topics }] = await Promise.all([
+  const [result, { organizations, topics, newestDay }] = await Promise.all([
     listPapers(db, filters, { sort: toPaperSort(sort), page, pageSize: papersPageSize }),
     getFacets(db),
   ]);
@@ -67,6 +67,7 @@ export default async function PapersPage({ searchParams }: Props) {
         />
       </div>
       <FilterBar
+        newestDay={newestDay}
         path="/papers"
         filters={filters}
         organizations={organizations}

@@ -28,7 +28,7 @@ export default async function TopicsPage({ searchParams }: Props) {
   const db = await getDb();
   await checkFilterValues(db, parsed);
   const { filters, issues, granularity, top, period, minCount } = parsed;
-  const [shares, rising, topics, { organizations }] = await Promise.all([
+  const [shares, rising, topics, { organizations, newestDay }] = await Promise.all([
     getTopicShares(db, filters, { granularity }),
     listRisingKeywords(db, filters, { period, minCount, limit: 25 }),
     listTopics(db, filters),
@@ -70,6 +70,7 @@ export default async function TopicsPage({ searchParams }: Props) {
         />
       </div>
       <FilterBar
+        newestDay={newestDay}
         path="/topics"
         filters={filters}
         organizations={organizations}

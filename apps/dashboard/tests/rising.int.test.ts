@@ -1,0 +1,112 @@
+import { describeWhen } from "@paperpulse/db/testing";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { chromiumMissing, hasChromium, openBrowser } from "./support/browser";
+import { fetchCsv } from "./support/csv";
+import { type StartedTarget, seededTargets } from "./support/seeded-targets";
+
+// What a researcher asks first, "what is hot now", in Chromium on both engines over the synthetic seed
+// (./support/synthetic.ts; the gains are worked out in export.int.test.ts): from the overview, Rising is one click,
+// the week's gains a second; every view offers quick ranges ending at the newest stored day (2023-03-01).
+
+const byDay = ["2303.00100", "2303.00400", "2303.00300", "2303.00200", "2303.01000"];
+const byWeek = ["2303.00100", "2303.01000", "2303.00200", "2303.00400", "2303.00300"];
+
+for (const target of seededTargets()) {
+  describeWhen(
+    target.available && hasChromium,
+    target.missing || chromiumMissing,
+    `rising and quick ranges [${target.kind}]`,
+    () => {
+      let started: StartedTarget | undefined;
+      let browser: Browser | undefined;
+      let page: Page | undefined;
+      let errors: string[] = [];
+      const url = (path: string) => `${started?.server.url ?? ""}${path}`;
+      const open = () => {
+        if (!page) throw new Error("no browser page");
+        return page;
+      };
+      const rowIds = () =>
+        open()
+          .locator("table.rising tbody tr")
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-paper-id") ?? ""));
+
+      beforeAll(async () => {
+        started = await target.start();
+        ({ browser, page, errors } = await openBrowser());
+      });
+      afterAll(async () => {
+        await browser?.close();
+        await started?.server.stop();
+        await started?.cleanup();
+      });
+
+      it("reaches the papers gaining most from the overview in one click, and the week's in two", async () => {
+        const page = open();
+        await page.goto(url("/"));
+        await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Rising" }).click();
+        await page.waitForURL(/\/rising$/);
+        expect(await rowIds()).toEqual(byDay);
+        expect(await page.locator("table.rising caption").textContent()).toContain("last 24 hours");
+        // Each day's most upvoted paper says so: 2303.00100, 2303.00400 and 2303.01000 lead their days.
+        const first = await page
+          .locator("table.rising tbody tr:has([data-day-first])")
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-paper-id")));
+        expect(first).toEqual(["2303.00100", "2303.00400", "2303.01000"]);
+        expect(await page.locator("tr[data-paper-id='2303.01000'] td").nth(4).textContent()).toBe("unknown");
+        expect(await page.locator("tr[data-paper-id='2303.00200'] td").nth(4).textContent()).toBe("-1");
+        await page.getByRole("link", { name: "Last 7 days" }).click();
+        await page.waitForURL(/window=7d/);
+        expect(await rowIds()).toEqual(byWeek);
+        // The CSV link is the table.
+        const csvHref = await page.getByRole("link", { name: "Rising CSV" }).getAttribute("href");
+        const csv = await fetchCsv(url(csvHref ?? ""));
+        expect(csv.rows.slice(1).map((row) => row[0])).toEqual(byWeek);
+        expect(errors).toEqual([]);
+      });
+
+      it("offers quick ranges on every view, ending at the newest stored day, keeping the other filters", async () => {
+        const page = open();
+        for (const path of ["/", "/papers", "/orgs", "/topics", "/rising"]) {
+          await page.goto(url(`${path}?org=acme`));
+          const ranges = page.getByRole("navigation", { name: "Quick date ranges" });
+          // The views stream: the filters arrive with the content, after the loading state.
+          await ranges.waitFor();
+          expect(await ranges.getByRole("link").allTextContents(), path).toEqual([
+            "Latest day",
+            "7 days",
+            "30 days",
+            "This year",
+            "All time",
+          ]);
+          expect(await ranges.locator("[aria-current=true]").textContent(), path).toBe("All time");
+          const week = new URL(
+            url((await ranges.getByRole("link", { name: "7 days" }).getAttribute("href")) ?? ""),
+          );
+          expect(week.pathname).toBe(path);
+          expect(week.searchParams.get("from"), path).toBe("2023-02-23");
+          expect(week.searchParams.getAll("org"), path).toEqual(["acme"]);
+        }
+        // On the papers view, the latest day keeps only its papers, and the range shows as chosen.
+        await page.goto(url("/papers"));
+        await page
+          .getByRole("navigation", { name: "Quick date ranges" })
+          .getByRole("link", { name: "Latest day" })
+          .click();
+        await page.waitForURL(/from=2023-03-01/);
+        const ids = await page
+          .locator("table.papers tbody tr")
+          .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-paper-id")));
+        expect(ids.sort()).toEqual(["2303.00300", "2303.00400"]);
+        expect(
+          await page
+            .getByRole("navigation", { name: "Quick date ranges" })
+            .locator("[aria-current=true]")
+            .textContent(),
+        ).toBe("Latest day");
+        expect(errors).toEqual([]);
+      });
+    },
+  );
+}
