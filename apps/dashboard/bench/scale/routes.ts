@@ -18,6 +18,8 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
     view("papers, text search", "/papers?q=diffusion"),
     view("papers, deep page", "/papers?page=500"),
     view("papers, topic and upvotes", "/papers?topic=video&minUpvotes=20&sort=-upvotes"),
+    view("rising", "/rising"),
+    view("rising over 7 days, one org", `/rising?window=7d&org=${org}`),
     view("paper", `/papers/${encodeURIComponent(paperId)}`),
     view("organisations", "/orgs"),
     view("organisations by week, top 12", "/orgs?granularity=week&top=12"),
@@ -32,6 +34,7 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
     csv("topics CSV", "/api/export/topics.csv"),
     csv("keywords CSV", "/api/export/keywords.csv"),
     csv("paper's snapshots CSV", `/api/export/snapshots.csv?paper=${encodeURIComponent(paperId)}`),
+    csv("rising CSV", "/api/export/rising.csv?window=7d"),
     csv("papers CSV, one org", `/api/export/papers.csv?org=${org}`),
     csv("papers CSV, all", "/api/export/papers.csv"),
   ];
