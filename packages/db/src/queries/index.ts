@@ -3,6 +3,7 @@ export * from "./get-daily-upvotes.ts";
 export * from "./get-freshness.ts";
 export * from "./get-newest-day.ts";
 export * from "./get-org-activity.ts";
+export * from "./get-org-coverage.ts";
 export * from "./get-organization.ts";
 export * from "./get-overview-stats.ts";
 export * from "./get-paper.ts";

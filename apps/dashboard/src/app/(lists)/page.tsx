@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
 import { FilterBar } from "@/components/filter-bar";
 import { IssuesNotice } from "@/components/issues-notice";
+import { OrgCoverageNote } from "@/components/org-coverage-note";
 import { PapersChart } from "@/components/papers-chart";
 import { PapersTable } from "@/components/papers-table";
 import { GroupBy } from "@/components/segmented";
@@ -78,6 +79,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         keep={keep}
       />
       <IssuesNotice issues={issues} />
+      {filters.orgs.length > 0 ? <OrgCoverageNote filters={filters} /> : null}
 
       {stats.papers === 0 ? (
         <EmptyState filtered={hasFilters(filters)} clearHref="/" />

@@ -7,6 +7,7 @@ import { ExportLinks } from "@/components/export-links";
 import { FilterBar } from "@/components/filter-bar";
 import { IssuesNotice } from "@/components/issues-notice";
 import { OrgActivityChart } from "@/components/org-activity-chart";
+import { OrgCoverageNote } from "@/components/org-coverage-note";
 import { GroupBy, Segmented } from "@/components/segmented";
 import { TableHead } from "@/components/table-head";
 import { formatPeriod, formatShare, formatStat } from "@/lib/chart";
@@ -71,6 +72,7 @@ export default async function OrgsPage({ searchParams }: Props) {
         keep={view}
       />
       <IssuesNotice issues={issues} />
+      <OrgCoverageNote filters={filters} />
       {activity.rows.length === 0 ? (
         <EmptyState filtered={hasFilters(filters)} clearHref="/orgs" />
       ) : (
@@ -92,7 +94,7 @@ export default async function OrgsPage({ searchParams }: Props) {
           <ChartFrame
             id="org-activity"
             title={`Papers per ${granularity} by organisation`}
-            description={`The ${activity.orgs.length} organisations with the most matching papers, stacked: ${formatInteger(shown)} of the ${formatInteger(attributed)} papers that name an organisation (Hugging Face names them from October 2025 on).`}
+            description={`The ${activity.orgs.length} organisations with the most matching papers, stacked: ${formatInteger(shown)} of the ${formatInteger(attributed)} papers that name an organisation.`}
             table={
               <DataTable
                 caption="Papers per period and organisation"

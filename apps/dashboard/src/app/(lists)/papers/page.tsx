@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
 import { FilterBar } from "@/components/filter-bar";
 import { IssuesNotice } from "@/components/issues-notice";
+import { OrgCoverageNote } from "@/components/org-coverage-note";
 import { Pager } from "@/components/pager";
 import { PapersTable, type SortableColumn } from "@/components/papers-table";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
@@ -75,6 +76,7 @@ export default async function PapersPage({ searchParams }: Props) {
         keep={{ sort: sortParam }}
       />
       <IssuesNotice issues={issues} />
+      {filters.orgs.length > 0 ? <OrgCoverageNote filters={filters} /> : null}
       {result.total === 0 ? (
         <EmptyState filtered={hasFilters(filters)} clearHref="/papers" />
       ) : (

@@ -4,6 +4,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
 import { FilterBar } from "@/components/filter-bar";
 import { IssuesNotice } from "@/components/issues-notice";
+import { OrgCoverageNote } from "@/components/org-coverage-note";
 import { Segmented } from "@/components/segmented";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
 import { formatDateTime, formatDay, formatInteger, pathSegment } from "@/lib/format";
@@ -62,6 +63,7 @@ export default async function RisingPage({ searchParams }: Props) {
         keep={{ window: windowParam }}
       />
       <IssuesNotice issues={issues} />
+      {filters.orgs.length > 0 ? <OrgCoverageNote filters={filters} /> : null}
       <Segmented
         label="Gained over"
         options={["24h", "7d"] as const}

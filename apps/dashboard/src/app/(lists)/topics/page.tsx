@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
 import { FilterBar } from "@/components/filter-bar";
 import { IssuesNotice } from "@/components/issues-notice";
+import { OrgCoverageNote } from "@/components/org-coverage-note";
 import { GroupBy, Segmented } from "@/components/segmented";
 import { TableHead } from "@/components/table-head";
 import { TopicShareChart } from "@/components/topic-share-chart";
@@ -78,6 +79,7 @@ export default async function TopicsPage({ searchParams }: Props) {
         keep={view}
       />
       <IssuesNotice issues={issues} />
+      {filters.orgs.length > 0 ? <OrgCoverageNote filters={filters} /> : null}
       {papersIn === 0 ? (
         <EmptyState filtered={hasFilters(filters)} clearHref="/topics" />
       ) : (

@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
 import { IssuesNotice } from "@/components/issues-notice";
+import { OrgCoverageNote } from "@/components/org-coverage-note";
 import { OrgTopics } from "@/components/org-topics";
 import { PapersTable } from "@/components/papers-table";
 import { Stat } from "@/components/stat";
@@ -97,6 +98,7 @@ export default async function OrgPage({ params, searchParams }: Props) {
         />
       </div>
       <IssuesNotice issues={parsed.issues} />
+      <OrgCoverageNote filters={filters} />
       <section className="stats" aria-label="Totals, all time">
         <Stat label="papers, all time" value={formatInteger(org.papers)} />
         <Stat label="upvotes, all time" value={formatInteger(org.upvotes)} />

@@ -5,7 +5,7 @@ import { chromiumMissing, hasChromium, openBrowser } from "./support/browser";
 import { fetchCsv } from "./support/csv";
 import { type StartedTarget, seededTargets } from "./support/seeded-targets";
 
-// What a researcher asks first, "what is hot now", in Chromium on both engines over the synthetic seed
+// What a researcher asks first, "what is hot now", and what an organisation view leaves out, in Chromium on both engines over the synthetic seed
 // (./support/synthetic.ts; the gains are worked out in export.int.test.ts): from the overview, Rising is one click,
 // the week's gains a second; every view offers quick ranges ending at the newest stored day (2023-03-01).
 
@@ -16,7 +16,7 @@ for (const target of seededTargets()) {
   describeWhen(
     target.available && hasChromium,
     target.missing || chromiumMissing,
-    `rising and quick ranges [${target.kind}]`,
+    `hot now and what is missing [${target.kind}]`,
     () => {
       let started: StartedTarget | undefined;
       let browser: Browser | undefined;
@@ -105,6 +105,28 @@ for (const target of seededTargets()) {
             .locator("[aria-current=true]")
             .textContent(),
         ).toBe("Latest day");
+        expect(errors).toEqual([]);
+      });
+
+      it("says on organisation views when Hugging Face began naming organisations and how many papers name none", async () => {
+        const page = open();
+        const note = page.locator("[data-org-coverage]");
+        // p1 (2023-02-27) is the first paper naming one; p3 is the only one of the five naming none.
+        await page.goto(url("/orgs"));
+        expect(await note.getAttribute("data-named-since")).toBe("2023-02-27");
+        expect(await note.textContent()).toBe(
+          "Hugging Face names organisations on papers from Feb 27, 2023: no earlier paper matches an organisation. " +
+            "1 of the 5 papers matching the other filters (20%) name none.",
+        );
+        await page.goto(url("/orgs/acme"));
+        expect(await note.count()).toBe(1);
+        // A filtered view says it too, for the other filters; an unfiltered one does not.
+        await page.goto(url("/papers?org=acme&from=2023-02-28"));
+        expect(await note.textContent()).toContain(
+          "1 of the 4 papers matching the other filters (25%) name none.",
+        );
+        await page.goto(url("/papers"));
+        expect(await note.count()).toBe(0);
         expect(errors).toEqual([]);
       });
     },
