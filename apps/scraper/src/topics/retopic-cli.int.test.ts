@@ -23,7 +23,11 @@ function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr:
 describe("pnpm scrape retopic", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("recomputes topics as a run and prints its summary as the last line with --json", async () => {
+  // Two CLI processes, the first creating the database folder and migrating it: each is bounded at 60 s, and a
+  // loaded machine took more than the default 30 s for both.
+  it("recomputes topics as a run and prints its summary as the last line with --json", {
+    timeout: 120_000,
+  }, async () => {
     const result = await runCli(["retopic", "--json"]);
     expect(result.code).toBe(0);
     const last = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "{}");
