@@ -129,6 +129,31 @@ for (const target of seededTargets()) {
         expect(await note.count()).toBe(0);
         expect(errors).toEqual([]);
       });
+
+      it("links a keyword, rising or on a paper, to exactly the papers it counts", async () => {
+        const page = open();
+        // March 1 against February 28: "agents" rose from 1 of 2 papers to 2 of 2 (p4 and p5).
+        await page.goto(url("/topics?from=2023-03-01&to=2023-03-01&minCount=1"));
+        const agents = page.locator("table[data-keywords] a", { hasText: "agents" });
+        expect(await agents.getAttribute("data-keyword-papers")).toBe("2");
+        await agents.click();
+        await page.waitForURL(/keyword=agents/);
+        const ids = () =>
+          page
+            .locator("table.papers tbody tr")
+            .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-paper-id")).sort());
+        expect(await ids()).toEqual(["2303.00300", "2303.00400"]);
+        // The keyword shows as a filter of its own, removable.
+        expect(await page.getByRole("link", { name: "Remove keyword agents" }).count()).toBe(1);
+        await page.goto(url("/papers/2303.00300"));
+        const chips = page.getByRole("list", { name: "Keywords" }).getByRole("link");
+        expect(await chips.allTextContents()).toEqual(["agents", "=sum"]);
+        // Without a date range: every paper carrying it (p2 too).
+        await chips.first().click();
+        await page.waitForURL(/keyword=agents$/);
+        expect(await ids()).toEqual(["2303.00200", "2303.00300", "2303.00400"]);
+        expect(errors).toEqual([]);
+      });
     },
   );
 }

@@ -52,6 +52,7 @@ export function FilterBar({
         {filters.orgs.map((org) => (
           <input key={org} type="hidden" name="org" value={org} />
         ))}
+        {filters.keyword ? <input type="hidden" name="keyword" value={filters.keyword} /> : null}
         {Object.entries(keep).map(([name, value]) =>
           value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
         )}
@@ -123,6 +124,19 @@ export function FilterBar({
               </a>
             </li>
           ))}
+        </ul>
+      ) : null}
+      {filters.keyword ? (
+        <ul className="chips" aria-label="Selected keyword">
+          <li>
+            <a
+              className="chip selected"
+              href={`${path}${filtersToQuery({ ...filters, keyword: undefined }, keep)}`}
+              aria-label={`Remove keyword ${filters.keyword}`}
+            >
+              keyword: {filters.keyword} <span aria-hidden="true">×</span>
+            </a>
+          </li>
         </ul>
       ) : null}
       {picks.length > 0 ? (

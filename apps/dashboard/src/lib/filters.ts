@@ -11,11 +11,12 @@ export type ParsedFilters = { filters: Filters; issues: ParamIssue[] };
 export const maxOrgLength = 200;
 export const maxOrgs = 50;
 export const maxQueryLength = 200;
+export const maxKeywordLength = 100;
 /** Upvotes are int4 in the database; no paper comes near a billion. */
 export const maxUpvotes = 999_999_999;
 
 /** The parameters every view and export shares; nav links carry these from view to view. */
-export const sharedParams = ["org", "from", "to", "topic", "q", "minUpvotes"] as const;
+export const sharedParams = ["org", "from", "to", "topic", "q", "minUpvotes", "keyword"] as const;
 
 const noControl = /^[^\p{Cc}]*$/u;
 
@@ -45,6 +46,11 @@ const querySchema = z
   .max(maxQueryLength, `must be at most ${maxQueryLength} characters`)
   .regex(noControl, "must not contain control characters");
 
+const keywordSchema = z
+  .string()
+  .max(maxKeywordLength, `must be at most ${maxKeywordLength} characters`)
+  .regex(noControl, "must not contain control characters");
+
 const minUpvotesSchema = z
   .string()
   .regex(/^\d+$/, "must be a whole number of upvotes")
@@ -64,7 +70,8 @@ export function toSearchParams(input: SearchParamsInput): URLSearchParams {
 }
 
 /**
- * Reads the filters every view and export shares: `org` (repeatable), `from`, `to`, `topic`, `q`, `minUpvotes`.
+ * Reads the filters every view and export shares: `org` (repeatable), `from`, `to`, `topic`, `q`, `minUpvotes`,
+ * `keyword`.
  * Empty values (an empty form field) count as absent; unknown parameters are ignored. Invalid values are left out
  * of the filters and reported, so pages can show them inline and exports can answer 400.
  */
@@ -99,6 +106,8 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
   if (q !== undefined) filters.q = q;
   const minUpvotes = readScalar(params, "minUpvotes", minUpvotesSchema, issues);
   if (minUpvotes !== undefined) filters.minUpvotes = minUpvotes;
+  const keyword = readScalar(params, "keyword", keywordSchema, issues);
+  if (keyword !== undefined) filters.keyword = keyword;
   return { filters, issues };
 }
 
@@ -173,6 +182,7 @@ export function filtersToQuery(filters: Filters, extra: Record<string, string | 
   if (filters.topic) params.set("topic", filters.topic);
   if (filters.q) params.set("q", filters.q);
   if (filters.minUpvotes !== undefined) params.set("minUpvotes", String(filters.minUpvotes));
+  if (filters.keyword) params.set("keyword", filters.keyword);
   for (const [name, value] of Object.entries(extra)) if (value !== undefined) params.set(name, value);
   const query = params.toString();
   return query === "" ? "" : `?${query}`;
@@ -182,7 +192,7 @@ export function filtersToQuery(filters: Filters, extra: Record<string, string | 
 export function hasFilters(filters: Filters): boolean {
   return (
     filters.orgs.length > 0 ||
-    Boolean(filters.from || filters.to || filters.topic || filters.q) ||
+    Boolean(filters.from || filters.to || filters.topic || filters.q || filters.keyword) ||
     filters.minUpvotes !== undefined
   );
 }

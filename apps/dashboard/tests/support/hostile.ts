@@ -50,6 +50,8 @@ export const hostileCases: HostileCase[] = [
   { query: "top=1000000", invalid: true, why: "too many series" },
   { query: "period=year", invalid: true, why: "keyword window outside the allowlist" },
   { query: "window=1y", invalid: true, why: "rising window outside the allowlist" },
+  { query: `keyword=${"k".repeat(101)}`, invalid: true, why: "keyword over 100 characters" },
+  { query: "keyword=%27%3B--", invalid: false, why: "keyword with SQL, bound as a value" },
   { query: "minCount=0", invalid: true, why: "minimum count below 1" },
   { query: "runNow=started%3Cscript%3E", invalid: false, why: "a Run now result that is not one" },
 ];

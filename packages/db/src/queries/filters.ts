@@ -16,6 +16,8 @@ export type Filters = {
   q?: string | undefined;
   /** Only papers with at least this many (latest) upvotes. */
   minUpvotes?: number | undefined;
+  /** A normalised keyword (as the rising keywords list them): only papers carrying it. */
+  keyword?: string | undefined;
 };
 
 export const noFilters: Filters = { orgs: [] };
@@ -50,6 +52,7 @@ export function papersWhere(filters: Filters): SQL | undefined {
   if (filters.minUpvotes !== undefined) conditions.push(gte(papers.upvotes, filters.minUpvotes));
   if (filters.q) conditions.push(textCondition(filters.q));
   if (filters.topic) conditions.push(topicCondition(filters.topic));
+  if (filters.keyword) conditions.push(keywordCondition(filters.keyword));
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
 
@@ -59,7 +62,11 @@ export function papersWhere(filters: Filters): SQL | undefined {
  */
 export function isDateOnly(filters: Filters): boolean {
   return (
-    filters.orgs.length === 0 && filters.topic === undefined && !filters.q && filters.minUpvotes === undefined
+    filters.orgs.length === 0 &&
+    filters.topic === undefined &&
+    !filters.q &&
+    filters.minUpvotes === undefined &&
+    !filters.keyword
   );
 }
 
@@ -73,6 +80,11 @@ function textCondition(q: string): SQL {
     select id from papers where title ilike ${pattern} escape '\\'
     union
     select paper_id from paper_texts where summary ilike ${pattern} escape '\\')`;
+}
+
+/** The same keywords the rising keywords count, so a keyword's link lists as many papers as it shows. */
+function keywordCondition(keyword: string): SQL {
+  return sql`exists (select 1 from paper_keywords pk where pk.paper_id = ${papers.id} and ${keyword} = any(pk.keywords))`;
 }
 
 function topicCondition(topic: string): SQL {

@@ -1,4 +1,4 @@
-import { organizations, paperAuthors, papers, paperTexts } from "@paperpulse/schema";
+import { organizations, paperAuthors, paperKeywords, papers, paperTexts } from "@paperpulse/schema";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../types.ts";
 
@@ -8,6 +8,8 @@ export type PaperDetail = {
   summary: string | null;
   aiSummary: string | null;
   aiKeywords: string[];
+  /** The keywords as normalised and counted (the rising keywords, the `keyword` filter), in stored order. */
+  keywords: string[];
   publishedAt: Date | null;
   /** YYYY-MM-DD */
   dailyDate: string;
@@ -33,6 +35,7 @@ export async function getPaperDetail(db: Db, id: string): Promise<PaperDetail | 
       summary: paperTexts.summary,
       aiSummary: paperTexts.aiSummary,
       aiKeywords: paperTexts.aiKeywords,
+      keywords: paperKeywords.keywords,
       publishedAt: papers.publishedAt,
       dailyDate: papers.dailyDate,
       organization: papers.organizationName,
@@ -49,6 +52,7 @@ export async function getPaperDetail(db: Db, id: string): Promise<PaperDetail | 
     .from(papers)
     .leftJoin(organizations, eq(organizations.name, papers.organizationName))
     .leftJoin(paperTexts, eq(paperTexts.paperId, papers.id))
+    .leftJoin(paperKeywords, eq(paperKeywords.paperId, papers.id))
     .where(eq(papers.id, id))
     .limit(1);
   if (!row) return null;
@@ -57,5 +61,10 @@ export async function getPaperDetail(db: Db, id: string): Promise<PaperDetail | 
     .from(paperAuthors)
     .where(eq(paperAuthors.paperId, id))
     .orderBy(asc(paperAuthors.position));
-  return { ...row, aiKeywords: Array.isArray(row.aiKeywords) ? row.aiKeywords : [], authors };
+  return {
+    ...row,
+    aiKeywords: Array.isArray(row.aiKeywords) ? row.aiKeywords : [],
+    keywords: row.keywords ?? [],
+    authors,
+  };
 }

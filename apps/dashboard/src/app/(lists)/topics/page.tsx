@@ -210,7 +210,10 @@ export default async function TopicsPage({ searchParams }: Props) {
                       {rising.keywords.map((keyword) => (
                         <tr key={keyword.keyword}>
                           <td>
-                            <a href={`/papers${filtersToQuery({ ...filters, q: keyword.keyword })}`}>
+                            <a
+                              href={`/papers${filtersToQuery({ ...filters, keyword: keyword.keyword, from: rising.current.from, to: rising.current.to })}`}
+                              data-keyword-papers={keyword.papers}
+                            >
                               {keyword.keyword}
                             </a>
                           </td>

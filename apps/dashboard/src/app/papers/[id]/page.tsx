@@ -8,6 +8,7 @@ import { PaperCurveChart } from "@/components/paper-curve-chart";
 import { Stat } from "@/components/stat";
 import { formatHours, formatStat } from "@/lib/chart";
 import { mergeCurves } from "@/lib/curves";
+import { filtersToQuery } from "@/lib/filters";
 import {
   arxivUrl,
   formatDateTime,
@@ -163,13 +164,16 @@ export default async function PaperPage({ params }: Props) {
             <p>{paper.aiSummary}</p>
           </>
         ) : null}
-        {paper.aiKeywords.length > 0 ? (
+        {paper.keywords.length > 0 ? (
           <>
             <h3>Keywords</h3>
+            {/* Hugging Face's keywords as normalised and counted: each lists the papers carrying it. */}
             <ul className="chips" aria-label="Keywords">
-              {[...new Set(paper.aiKeywords)].map((keyword) => (
-                <li key={keyword} className="chip">
-                  {keyword}
+              {[...new Set(paper.keywords)].map((keyword) => (
+                <li key={keyword}>
+                  <a className="chip" href={`/papers${filtersToQuery({ orgs: [], keyword })}`}>
+                    {keyword}
+                  </a>
                 </li>
               ))}
             </ul>
