@@ -1,9 +1,5 @@
-import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase } from "../testing/index.ts";
-import type { Db } from "../types.ts";
-import { finishRun, startRun } from "../write/runs.ts";
-import { saveCapture } from "../write/save-capture.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
 import { getOrgCoverage } from "./get-org-coverage.ts";
 
 // Three days: before organisations were named (two papers without), then one paper with and one without.
@@ -15,22 +11,10 @@ const papers = [
   capturedPaper("2510.00302", 1, { dailyDate: "2025-10-03" }),
 ];
 
-async function seed(db: Db) {
-  await db.execute(
-    sql`truncate paper_snapshots, paper_authors, paper_texts, papers, organizations, scrape_pages, scrape_runs,
-      daily_stats, period_stats, topic_day_stats, org_stats cascade`,
-  );
-  const run = await startRun(db, { trigger: "cli", command: "test", plan: {} });
-  await saveCapture(db, {
-    runId: run.id,
-    page: { url: "file:///coverage.json", kind: "file" },
-    capture: { capturedAt: new Date("2025-10-04T00:00:00Z"), listingDate: null, papers },
-  });
-  await finishRun(db, run.id, { status: "succeeded" });
-}
-
 describeEachDatabase("organisation coverage", (getDb) => {
-  beforeAll(async () => seed(getDb()));
+  beforeAll(async () =>
+    storeFresh(getDb(), [{ capturedAt: new Date("2025-10-04T00:00:00Z"), listingDate: null, papers }]),
+  );
 
   it("finds the first day naming an organisation and counts the matching papers naming none", async () => {
     expect(await getOrgCoverage(getDb(), { orgs: [] })).toEqual({

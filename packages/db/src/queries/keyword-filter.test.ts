@@ -1,10 +1,6 @@
-import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
 import { listRisingKeywords } from "../topics/list-rising-keywords.ts";
-import type { Db } from "../types.ts";
-import { finishRun, startRun } from "../write/runs.ts";
-import { saveCapture } from "../write/save-capture.ts";
 import { listPapers } from "./list-papers.ts";
 
 const papers = [
@@ -17,25 +13,15 @@ const papers = [
   }),
   capturedPaper("2511.00004", 1, { dailyDate: "2025-11-05", keywords: ["agents"] }),
   // The window before: no paper carries "agents", so it counts as rising.
-  ...[1, 2, 3].map((n) => capturedPaper(`2510.0090${n}`, 2, { dailyDate: "2025-10-30", keywords: ["retrieval"] })),
+  ...[1, 2, 3].map((n) =>
+    capturedPaper(`2510.0090${n}`, 2, { dailyDate: "2025-10-30", keywords: ["retrieval"] }),
+  ),
 ];
 
-async function seed(db: Db) {
-  await db.execute(
-    sql`truncate paper_snapshots, paper_authors, paper_texts, papers, organizations, scrape_pages, scrape_runs,
-      daily_stats, period_stats, topic_day_stats, org_stats, paper_keywords cascade`,
-  );
-  const run = await startRun(db, { trigger: "cli", command: "test", plan: {} });
-  await saveCapture(db, {
-    runId: run.id,
-    page: { url: "file:///keywords.json", kind: "file" },
-    capture: { capturedAt: new Date("2025-11-06T00:00:00Z"), listingDate: null, papers },
-  });
-  await finishRun(db, run.id, { status: "succeeded" });
-}
-
 describeEachDatabase("keyword filter", (getDb) => {
-  beforeAll(async () => seed(getDb()));
+  beforeAll(async () =>
+    storeFresh(getDb(), [{ capturedAt: new Date("2025-11-06T00:00:00Z"), listingDate: null, papers }]),
+  );
 
   it("lists the papers carrying the keyword, as many as the rising keywords count", async () => {
     const page = await listPapers(

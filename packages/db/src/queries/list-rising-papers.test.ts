@@ -1,10 +1,6 @@
-import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase } from "../testing/index.ts";
-import type { Db } from "../types.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
 import type { CapturedPaper } from "../write/capture.ts";
-import { finishRun, startRun } from "../write/runs.ts";
-import { saveCapture } from "../write/save-capture.ts";
 import { listRisingPapers } from "./list-rising-papers.ts";
 
 // The newest capture is at noon on 2025-10-20; every window ends there.
@@ -30,24 +26,13 @@ const captures: [number, CapturedPaper[]][] = [
   [0, [fresh(25)]],
 ];
 
-async function seed(db: Db) {
-  await db.execute(
-    sql`truncate paper_snapshots, paper_authors, paper_texts, papers, organizations, scrape_pages, scrape_runs,
-      daily_stats, period_stats, topic_day_stats, org_stats cascade`,
-  );
-  const run = await startRun(db, { trigger: "cli", command: "test", plan: {} });
-  for (const [index, [h, papers]] of captures.entries()) {
-    await saveCapture(db, {
-      runId: run.id,
-      page: { url: `file:///rising-${index}.json`, kind: "file" },
-      capture: { capturedAt: hoursAgo(h), listingDate: null, papers },
-    });
-  }
-  await finishRun(db, run.id, { status: "succeeded" });
-}
-
 describeEachDatabase("rising papers", (getDb) => {
-  beforeAll(async () => seed(getDb()));
+  beforeAll(async () =>
+    storeFresh(
+      getDb(),
+      captures.map(([h, papers]) => ({ capturedAt: hoursAgo(h), listingDate: null, papers })),
+    ),
+  );
 
   it("ranks by upvotes gained over the window, from the value in effect at its start", async () => {
     const day = await listRisingPapers(getDb(), { orgs: [] }, { window: "24h", limit: 10 });

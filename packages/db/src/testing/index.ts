@@ -4,3 +4,4 @@ export * from "./databases.ts";
 export * from "./gate.ts";
 export * from "./old-migrations.ts";
 export * from "./plain-views.ts";
+export * from "./store-fresh.ts";
