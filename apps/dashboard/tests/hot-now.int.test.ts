@@ -154,6 +154,26 @@ for (const target of seededTargets()) {
         expect(await ids()).toEqual(["2303.00200", "2303.00300", "2303.00400"]);
         expect(errors).toEqual([]);
       });
+
+      it("shows a paper's place in the listing over time and whether it leads its day", async () => {
+        const page = open();
+        // p2: second in capture A's listing, third in capture B's 33.5 hours later; second of its day by upvotes.
+        await page.goto(url("/papers/2303.00200"));
+        const rows = page.locator("[data-rank-history] tbody tr");
+        expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent))).toEqual([
+          "0 h#2",
+          "33.5 h#3",
+        ]);
+        expect(await page.locator("[data-rank-history] p").textContent()).toContain(
+          "now #2 of its day's papers",
+        );
+        expect(await page.locator(".page-head [data-day-first]").count()).toBe(0);
+        // p1 led its listing both times and leads its day.
+        await page.goto(url("/papers/2303.00100"));
+        expect(await rows.count()).toBe(1);
+        expect(await page.locator(".page-head [data-day-first]").textContent()).toBe("#1 of the day");
+        expect(errors).toEqual([]);
+      });
     },
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergeCurves } from "./curves";
+import { mergeCurves, rankChanges } from "./curves";
 
 describe("mergeCurves", () => {
   it("puts the paper's points and the median on one numeric axis", () => {
@@ -19,5 +19,24 @@ describe("mergeCurves", () => {
       // The last confirmed capture: drawn as its own, open, point.
       { hours: 9, paper: 6, median: null, confirmed: true },
     ]);
+  });
+});
+
+describe("rankChanges", () => {
+  it("keeps the first place and each change, skipping captures without one", () => {
+    const points = [
+      { hours: 0, rank: 4 },
+      { hours: 1, rank: 4 },
+      { hours: 2, rank: null },
+      { hours: 3, rank: 1 },
+      { hours: 9, rank: 2 },
+      { hours: 12, rank: 2 },
+    ];
+    expect(rankChanges(points)).toEqual([
+      { hours: 0, rank: 4 },
+      { hours: 3, rank: 1 },
+      { hours: 9, rank: 2 },
+    ]);
+    expect(rankChanges([{ hours: 0, rank: null }])).toEqual([]);
   });
 });

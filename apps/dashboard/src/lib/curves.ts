@@ -6,7 +6,7 @@ import type { CurveRow } from "@/components/paper-curve-chart";
  * as lines over the same numeric axis.
  */
 export function mergeCurves(
-  points: CurvePoint[],
+  points: readonly Omit<CurvePoint, "rank">[],
   median: MedianPoint[],
   metric: "upvotes" | "comments",
 ): CurveRow[] {
@@ -26,4 +26,19 @@ export function mergeCurves(
   }
   for (const point of median) at(point.hours).median = point[metric];
   return [...rows.values()].sort((a, b) => a.hours - b.hours);
+}
+
+/**
+ * Where Hugging Face listed the paper over time: its place at the first capture and at each change after it
+ * (captures without a place, and repeats of the place before, are left out).
+ */
+export function rankChanges(
+  points: readonly Pick<CurvePoint, "hours" | "rank">[],
+): { hours: number; rank: number }[] {
+  const changes: { hours: number; rank: number }[] = [];
+  for (const point of points) {
+    if (point.rank === null || point.rank === changes.at(-1)?.rank) continue;
+    changes.push({ hours: point.hours, rank: point.rank });
+  }
+  return changes;
 }

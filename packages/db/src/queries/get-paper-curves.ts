@@ -7,6 +7,8 @@ export type CurvePoint = {
   hours: number;
   upvotes: number;
   comments: number;
+  /** Hugging Face's place for the paper in the listing it was captured from (1 first), when captured. */
+  rank: number | null;
   /**
    * The last capture that confirmed the latest values, after the snapshot that recorded them: snapshots keep
    * changes only, and the values held from each one until the next.
@@ -49,19 +51,20 @@ export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurv
     hours: number | string;
     upvotes: number;
     comments: number;
+    rank: number | null;
     confirmed: boolean;
   }>(
     db,
     sql`with own as (
-          select s.captured_at, s.upvotes, s.comments, s.id, min(s.captured_at) over () as first_at,
+          select s.captured_at, s.upvotes, s.comments, s.rank, s.id, min(s.captured_at) over () as first_at,
             row_number() over (order by s.captured_at desc, s.id desc) = 1 as latest
           from paper_snapshots s where s.paper_id = ${paperId}
         )
-        select extract(epoch from (captured_at - first_at)) / 3600.0 as hours, upvotes, comments,
+        select extract(epoch from (captured_at - first_at)) / 3600.0 as hours, upvotes, comments, rank,
           false as confirmed, captured_at, id
         from own
         union all
-        select extract(epoch from (p.confirmed_at - own.first_at)) / 3600.0, own.upvotes, own.comments, true,
+        select extract(epoch from (p.confirmed_at - own.first_at)) / 3600.0, own.upvotes, own.comments, own.rank, true,
           p.confirmed_at, own.id
         from own join papers p on p.id = ${paperId}
         where own.latest and p.confirmed_at > own.captured_at
@@ -82,6 +85,7 @@ export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurv
     hours: Number(p.hours),
     upvotes: p.upvotes,
     comments: p.comments,
+    rank: p.rank === null ? null : Number(p.rank),
     ...(p.confirmed ? { confirmed: true as const } : {}),
   }));
   return {
@@ -148,7 +152,10 @@ function medianQuery(paperId: string) {
  * Hours until the curve first reached `share` of its last value; null without points or when the last value is 0
  * (nothing to reach). The first capture counts: a paper first seen with all its upvotes reached them at hour 0.
  */
-export function hoursToShare(points: CurvePoint[], share: number): number | null {
+export function hoursToShare(
+  points: readonly Pick<CurvePoint, "hours" | "upvotes">[],
+  share: number,
+): number | null {
   const last = points.at(-1);
   if (!last || last.upvotes <= 0) return null;
   const target = share * last.upvotes;

@@ -21,6 +21,8 @@ export type PaperDetail = {
   projectPage: string | null;
   upvotes: number;
   comments: number;
+  /** Place among its day's papers by latest upvotes; 1 is the day's most upvoted. */
+  dayRank: number | null;
   firstSeenAt: Date;
   lastSeenAt: Date;
   authors: { name: string; hfUser: string | null }[];
@@ -46,6 +48,7 @@ export async function getPaperDetail(db: Db, id: string): Promise<PaperDetail | 
       projectPage: papers.projectPage,
       upvotes: papers.upvotes,
       comments: papers.comments,
+      dayRank: papers.dayRank,
       firstSeenAt: papers.firstSeenAt,
       lastSeenAt: papers.lastSeenAt,
     })

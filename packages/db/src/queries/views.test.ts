@@ -168,7 +168,7 @@ describe("hoursToShare", () => {
     expect(hoursToShare(points, 0.9)).toBe(3);
     expect(hoursToShare(points, 0.1)).toBe(0);
     expect(hoursToShare([], 0.5)).toBeNull();
-    expect(hoursToShare([{ hours: 0, upvotes: 0, comments: 0 }], 0.5)).toBeNull();
+    expect(hoursToShare([{ hours: 0, upvotes: 0 }], 0.5)).toBeNull();
   });
 });
 
@@ -415,10 +415,10 @@ describeEachDatabase("view loaders", (getDb) => {
   it("draws a paper's curves against the median of its day, hours since each paper's first capture", async () => {
     const curves = await getPaperCurves(getDb(), "2401.00001");
     expect(curves.points).toEqual([
-      { hours: 0, upvotes: 2, comments: 0 },
-      { hours: 1.2, upvotes: 5, comments: 1 },
-      { hours: 1.5, upvotes: 6, comments: 1 },
-      { hours: 25, upvotes: 12, comments: 3 },
+      { hours: 0, upvotes: 2, comments: 0, rank: null },
+      { hours: 1.2, upvotes: 5, comments: 1, rank: null },
+      { hours: 1.5, upvotes: 6, comments: 1, rank: null },
+      { hours: 25, upvotes: 12, comments: 3, rank: null },
     ]);
     expect(curves.median).toEqual([
       // a1 2, b1 1, a2 2

@@ -7,7 +7,7 @@ import { ExportLinks } from "@/components/export-links";
 import { PaperCurveChart } from "@/components/paper-curve-chart";
 import { Stat } from "@/components/stat";
 import { formatHours, formatStat } from "@/lib/chart";
-import { mergeCurves } from "@/lib/curves";
+import { mergeCurves, rankChanges } from "@/lib/curves";
 import { filtersToQuery } from "@/lib/filters";
 import {
   arxivUrl,
@@ -41,6 +41,7 @@ export default async function PaperPage({ params }: Props) {
   const paper = await getPaperDetail(db, id);
   if (!paper) notFound();
   const curves = await getPaperCurves(db, id);
+  const ranks = rankChanges(curves.points);
   const github = safeHttpUrl(paper.githubRepo);
   const project = safeHttpUrl(paper.projectPage);
   const arxiv = arxivUrl(paper.id);
@@ -65,6 +66,11 @@ export default async function PaperPage({ params }: Props) {
               </>
             ) : null}
             {paper.submittedBy ? <> · submitted by {paper.submittedBy}</> : null}
+            {paper.dayRank === 1 ? (
+              <span className="badge" data-day-first>
+                #1 of the day
+              </span>
+            ) : null}
           </p>
         </div>
         <ExportLinks
@@ -150,6 +156,24 @@ export default async function PaperPage({ params }: Props) {
           </ChartFrame>
         ))
       )}
+
+      {ranks.length > 0 ? (
+        <section className="card" aria-labelledby="rank-title" data-rank-history>
+          <h2 id="rank-title">Place in Hugging Face&apos;s listing</h2>
+          <p className="muted small">
+            Its place at the first capture and at each change after it
+            {paper.dayRank !== null ? `; by upvotes it is now #${paper.dayRank} of its day's papers` : ""}.
+          </p>
+          <DataTable
+            caption="Place in the listing by hours since first seen"
+            columns={[
+              { label: "Hours since first seen", numeric: true },
+              { label: "Place", numeric: true },
+            ]}
+            rows={ranks.map((change) => [formatHours(change.hours), `#${change.rank}`])}
+          />
+        </section>
+      ) : null}
 
       <section className="card prose">
         <h2>Abstract</h2>
