@@ -174,6 +174,26 @@ for (const target of seededTargets()) {
         expect(await page.locator(".page-head [data-day-first]").textContent()).toBe("#1 of the day");
         expect(errors).toEqual([]);
       });
+
+      it("shades the periods whose papers are younger than 14 days, and says so in the data table", async () => {
+        const page = open();
+        // The newest day is 2023-03-01: every day from 2023-02-16 on is still rising, so all three days here.
+        await page.goto(url("/"));
+        await page.waitForSelector("[data-chart=upvotes] .recharts-bar-rectangle");
+        expect(await page.locator("[data-chart=upvotes] .recharts-reference-area").count()).toBe(1);
+        expect(await page.locator("#upvotes-desc").textContent()).toContain(
+          "Papers featured from Feb 16, 2023 on are younger than 14 days",
+        );
+        const lastCells = (selector: string) =>
+          page.locator(`${selector} details tbody tr td:last-child`).allTextContents();
+        expect(await lastCells("figure[aria-labelledby=upvotes-title]")).toEqual(["yes", "yes", "yes"]);
+        // An organisation's monthly trend: February and March both hold days still rising.
+        await page.goto(url("/orgs/acme"));
+        await page.waitForSelector("[data-chart=upvotes] .recharts-bar-rectangle");
+        expect(await page.locator("[data-chart=upvotes] .recharts-reference-area").count()).toBe(1);
+        expect(await lastCells("figure[aria-labelledby=org-trend-title]")).toEqual(["yes", "yes"]);
+        expect(errors).toEqual([]);
+      });
     },
   );
 }

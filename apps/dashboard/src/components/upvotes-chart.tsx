@@ -1,9 +1,19 @@
 "use client";
 
 import type { UpvotePoint } from "@paperpulse/db";
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip } from "recharts";
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+} from "recharts";
 import { formatPeriod, formatStat, type Period } from "@/lib/chart";
 import { formatInteger } from "@/lib/format";
+import { holdsRisingDay } from "@/lib/still-rising";
 import { periodXAxis, valueYAxis } from "./chart-axes";
 
 /** A period of the chart; median and p90 are null for a period without papers (a gap, not a zero). */
@@ -12,10 +22,16 @@ export type UpvoteChartPoint = Omit<UpvotePoint, "median" | "p90"> & {
   p90: number | null;
 };
 
-type Props = { data: UpvoteChartPoint[]; period: Period };
+type Props = {
+  data: UpvoteChartPoint[];
+  period: Period;
+  /** The first daily date whose upvotes are still rising: the periods holding such days are shaded. */
+  risingFrom?: string | null | undefined;
+};
 
 /** Total upvotes per period as bars (left axis), the median and 90th percentile per paper as lines (right axis). */
-export function UpvotesChart({ data, period }: Props) {
+export function UpvotesChart({ data, period, risingFrom }: Props) {
+  const rising = risingFrom ? data.filter((d) => holdsRisingDay(d.date, period, risingFrom)) : [];
   return (
     <div className="chart" data-chart="upvotes">
       <ResponsiveContainer width="100%" height={320}>
@@ -33,6 +49,18 @@ export function UpvotesChart({ data, period }: Props) {
             isAnimationActive={false}
           />
           <Legend verticalAlign="top" height={28} itemSorter={null} />
+          {rising.length > 0 ? (
+            <ReferenceArea
+              yAxisId="total"
+              x1={rising[0]?.date}
+              x2={rising.at(-1)?.date}
+              className="still-rising"
+              fill="var(--muted-fill, currentColor)"
+              fillOpacity={0.08}
+              label={{ value: "still rising", position: "insideTopRight", className: "still-rising-label" }}
+              ifOverflow="extendDomain"
+            />
+          ) : null}
           <Bar
             yAxisId="total"
             dataKey="upvotes"

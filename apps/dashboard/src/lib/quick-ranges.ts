@@ -1,3 +1,5 @@
+import { addDays } from "./days";
+
 /** A one-click date range: the `from` it sets (and no `to`); none for every day. */
 export type QuickRange = { key: string; label: string; from: string | undefined };
 
@@ -22,10 +24,4 @@ export function currentQuickRange(
 ): QuickRange | undefined {
   if (filters.to) return undefined;
   return ranges.find((range) => range.from === filters.from);
-}
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
 }

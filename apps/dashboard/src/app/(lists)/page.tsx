@@ -15,6 +15,7 @@ import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
 import { fitGranularity, maxChartPoints } from "@/lib/fit-granularity";
 import { formatDateTime, formatDay, formatInteger } from "@/lib/format";
+import { holdsRisingDay, risingDays, stillRisingFrom } from "@/lib/still-rising";
 import { parseOverviewParams } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { getFacets } from "@/server/facets";
@@ -29,6 +30,7 @@ export default async function OverviewPage({ searchParams }: Props) {
   const parsed = parseOverviewParams(await searchParams);
   const db = await getDb();
   const { organizations, topics, newestDay } = await getFacets(db);
+  const risingFrom = newestDay ? stillRisingFrom(newestDay) : null;
   await checkFilterValues(db, parsed);
   const { filters, issues } = parsed;
   const requested = parsed.granularity;
@@ -125,7 +127,7 @@ export default async function OverviewPage({ searchParams }: Props) {
           <ChartFrame
             id="upvotes"
             title={`Upvotes per ${granularity}`}
-            description={`Total latest upvotes of the papers featured each ${granularity} (bars), with the median and 90th percentile per paper (lines).`}
+            description={`Total latest upvotes of the papers featured each ${granularity} (bars), with the median and 90th percentile per paper (lines).${risingFrom ? ` Papers featured from ${formatDay(risingFrom)} on are younger than ${risingDays} days and still gaining upvotes: their ${granularity}s are shaded.` : ""}`}
             table={
               <DataTable
                 caption={`Upvotes per ${granularity}`}
@@ -135,6 +137,7 @@ export default async function OverviewPage({ searchParams }: Props) {
                   { label: "Total upvotes", numeric: true },
                   { label: "Median", numeric: true },
                   { label: "90th percentile", numeric: true },
+                  { label: "Still rising" },
                 ]}
                 rowKeys={series.map((p) => p.date)}
                 rows={series.map((p) => [
@@ -143,11 +146,12 @@ export default async function OverviewPage({ searchParams }: Props) {
                   formatInteger(p.upvotes),
                   formatStat(p.median),
                   formatStat(p.p90),
+                  risingFrom && holdsRisingDay(p.date, granularity, risingFrom) ? "yes" : "",
                 ])}
               />
             }
           >
-            <UpvotesChart data={filled} period={granularity} />
+            <UpvotesChart data={filled} period={granularity} risingFrom={risingFrom} />
           </ChartFrame>
 
           <ChartFrame

@@ -14,7 +14,9 @@ import { type UpvoteChartPoint, UpvotesChart } from "@/components/upvotes-chart"
 import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
 import { filtersToQuery, maxOrgLength, parseFilters } from "@/lib/filters";
 import { formatDay, formatInteger } from "@/lib/format";
+import { holdsRisingDay, risingDays, stillRisingFrom } from "@/lib/still-rising";
 import { getDb } from "@/server/db";
+import { getFacets } from "@/server/facets";
 import { checkFilterValues } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
@@ -55,10 +57,12 @@ export default async function OrgPage({ params, searchParams }: Props) {
   const parsed = parseFilters(await searchParams);
   await checkFilterValues(db, parsed);
   const filters = { ...parsed.filters, orgs: [org.name] };
-  const [papers, trend] = await Promise.all([
+  const [papers, trend, { newestDay }] = await Promise.all([
     listPapers(db, filters, { sort: { key: "upvotes", dir: "desc" }, page: 1, pageSize: 25 }),
     getUpvoteSeries(db, filters, "month"),
+    getFacets(db),
   ]);
+  const risingFrom = newestDay ? stillRisingFrom(newestDay) : null;
   const filled = fillPeriods(
     trend,
     "month",
@@ -112,7 +116,7 @@ export default async function OrgPage({ params, searchParams }: Props) {
           <ChartFrame
             id="org-trend"
             title="Trend per month"
-            description={`Upvotes of ${org.name}'s papers per month (bars), with the median and 90th percentile per paper (lines).`}
+            description={`Upvotes of ${org.name}'s papers per month (bars), with the median and 90th percentile per paper (lines).${risingFrom ? ` Papers featured from ${formatDay(risingFrom)} on are younger than ${risingDays} days and still gaining upvotes: their months are shaded.` : ""}`}
             table={
               <DataTable
                 caption="Papers and upvotes per month"
@@ -122,6 +126,7 @@ export default async function OrgPage({ params, searchParams }: Props) {
                   { label: "Total upvotes", numeric: true },
                   { label: "Median", numeric: true },
                   { label: "90th percentile", numeric: true },
+                  { label: "Still rising" },
                 ]}
                 rowKeys={trend.map((p) => p.date)}
                 rows={trend.map((p) => [
@@ -130,11 +135,12 @@ export default async function OrgPage({ params, searchParams }: Props) {
                   formatInteger(p.upvotes),
                   formatStat(p.median),
                   formatStat(p.p90),
+                  risingFrom && holdsRisingDay(p.date, "month", risingFrom) ? "yes" : "",
                 ])}
               />
             }
           >
-            <UpvotesChart data={filled} period="month" />
+            <UpvotesChart data={filled} period="month" risingFrom={risingFrom} />
           </ChartFrame>
           <OrgTopics db={db} filters={filters} papers={papers.total} />
           <section className="card">
