@@ -1,42 +1,31 @@
-import type { Filters, OrganizationSummary } from "@paperpulse/db";
+import type { Filters } from "@paperpulse/db";
 import { filtersToQuery, hasFilters, maxOrgLength, maxQueryLength } from "@/lib/filters";
 import { formatDay } from "@/lib/format";
 import { currentQuickRange, quickRanges } from "@/lib/quick-ranges";
+import type { Facets } from "@/server/facets";
 import { OrgNameInput } from "./org-name-input";
 
 /** Organisations suggested in the page itself; the field loads the rest when focused. */
 const suggestedOrgs = 40;
 
-export type TopicOption = { slug: string; label: string };
-
 type Props = {
   /** The page the filters apply to, e.g. "/papers". */
   path: string;
   filters: Filters;
-  organizations: OrganizationSummary[];
-  /** Topics to choose from; without them the topic filter is not offered. */
-  topics?: TopicOption[];
+  /** The organisations and topics offered, and the newest stored day (where the quick ranges end). */
+  facets: Facets;
   /** View parameters kept when filters change (granularity, sort); the page number is not. */
   keep?: Record<string, string | undefined>;
   /** How many organisations to offer as one-click toggles. */
   quickPicks?: number;
-  /** The newest daily date stored: the quick ranges end there. Without one (no papers) none are offered. */
-  newestDay?: string | null;
 };
 
 /**
  * Filters as a plain GET form plus links, so every state is a URL (shareable, and the CSV export takes the same
  * query) and the page works without client JavaScript.
  */
-export function FilterBar({
-  path,
-  filters,
-  organizations,
-  topics,
-  keep = {},
-  quickPicks = 12,
-  newestDay,
-}: Props) {
+export function FilterBar({ path, filters, facets, keep = {}, quickPicks = 12 }: Props) {
+  const { organizations, topics, newestDay } = facets;
   const toggle = (org: string) => {
     const orgs = filters.orgs.includes(org) ? filters.orgs.filter((o) => o !== org) : [...filters.orgs, org];
     return `${path}${filtersToQuery({ ...filters, orgs }, keep)}`;

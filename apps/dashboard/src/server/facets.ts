@@ -7,7 +7,8 @@ import {
   listTopics,
   type OrganizationSummary,
 } from "@paperpulse/db";
-import type { TopicOption } from "@/components/filter-bar";
+
+export type TopicOption = { slug: string; label: string };
 
 /**
  * What the filter panel offers on every view: the organisations (most papers first), the topics, and the newest

@@ -7,6 +7,7 @@ import {
   saveTopicCatalog,
   startRun,
 } from "@paperpulse/db";
+import { capturedPaper } from "@paperpulse/db/testing";
 
 // Five papers over two captures, with titles and organisation names a spreadsheet would read as formulas.
 // Every expected CSV cell below is written out by hand from these inputs.
@@ -18,24 +19,7 @@ export const B = "2023-03-02T18:30:00.500Z";
 const org = (name: string) => ({ name, fullname: `${name} Lab`, avatar: null });
 
 function paper(fields: Partial<CapturedPaper> & Pick<CapturedPaper, "id" | "title">): CapturedPaper {
-  return {
-    summary: null,
-    publishedAt: null,
-    dailyDate: null,
-    organization: null,
-    submittedBy: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    aiSummary: null,
-    aiKeywords: null,
-    upvotes: 0,
-    comments: 0,
-    authors: [],
-    authorCount: 0,
-    rank: 1,
-    ...fields,
-  };
+  return capturedPaper(fields.id, 0, { dailyDate: null, ...fields });
 }
 
 // Topics and keywords as the store receives them (already matched and normalised).

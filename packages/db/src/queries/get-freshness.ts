@@ -18,10 +18,7 @@ export type Freshness = {
  * run's pages through the run index.
  */
 export async function getFreshness(db: Db): Promise<Freshness> {
-  const [success] = await selectRows<{ at: string | Date | null }>(
-    db,
-    sql`select captured_at as at from scrape_pages where error_code is null order by captured_at desc limit 1`,
-  );
+  const lastSuccessAt = await getLastSuccessAt(db);
   const [run] = await selectRows<{
     id: number;
     status: string;
@@ -41,7 +38,7 @@ export async function getFreshness(db: Db): Promise<Freshness> {
     schemaDrift = drifted.length > 0;
   }
   return {
-    lastSuccessAt: toDate(success?.at ?? null),
+    lastSuccessAt,
     lastRun: run
       ? {
           id: Number(run.id),
@@ -52,4 +49,13 @@ export async function getFreshness(db: Db): Promise<Freshness> {
       : null,
     schemaDrift,
   };
+}
+
+/** When the newest page that stored without error was captured, through the partial index on good pages. */
+export async function getLastSuccessAt(db: Db): Promise<Date | null> {
+  const [success] = await selectRows<{ at: string | Date | null }>(
+    db,
+    sql`select captured_at as at from scrape_pages where error_code is null order by captured_at desc limit 1`,
+  );
+  return toDate(success?.at ?? null);
 }

@@ -7,7 +7,6 @@ export type PaperDetail = {
   title: string;
   summary: string | null;
   aiSummary: string | null;
-  aiKeywords: string[];
   /** The keywords as normalised and counted (the rising keywords, the `keyword` filter), in stored order. */
   keywords: string[];
   publishedAt: Date | null;
@@ -36,7 +35,6 @@ export async function getPaperDetail(db: Db, id: string): Promise<PaperDetail | 
       title: papers.title,
       summary: paperTexts.summary,
       aiSummary: paperTexts.aiSummary,
-      aiKeywords: paperTexts.aiKeywords,
       keywords: paperKeywords.keywords,
       publishedAt: papers.publishedAt,
       dailyDate: papers.dailyDate,
@@ -66,7 +64,6 @@ export async function getPaperDetail(db: Db, id: string): Promise<PaperDetail | 
     .orderBy(asc(paperAuthors.position));
   return {
     ...row,
-    aiKeywords: Array.isArray(row.aiKeywords) ? row.aiKeywords : [],
     keywords: row.keywords ?? [],
     authors,
   };

@@ -1,8 +1,8 @@
 import { type SQL, sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
-import { toDate } from "../to-date.ts";
 import type { Db } from "../types.ts";
 import { type Filters, papersWhere } from "./filters.ts";
+import { getLastSuccessAt } from "./get-freshness.ts";
 
 /** The windows upvotes are gained over, ending at the newest capture. */
 export const risingWindows = ["24h", "7d"] as const;
@@ -52,12 +52,15 @@ export async function listRisingPapers(
   filters: Filters,
   options: { window: RisingWindow; limit: number },
 ): Promise<RisingPapers> {
+  const asOf = await getLastSuccessAt(db);
+  if (!asOf) return { asOf, rows: [] };
+  const now = sql`${asOf.toISOString()}::timestamptz`;
   const where = papersWhere(filters);
   const gained = (window: RisingWindow, start: string) => sql`case
       when ${sql.raw(start)}.upvotes is not null then c.upvotes - ${sql.raw(start)}.upvotes
-      when c.featured_at > c.now - ${windowInterval[window]} then c.upvotes end`;
+      when c.featured_at > ${now} - ${windowInterval[window]} then c.upvotes end`;
   const startValue = (window: RisingWindow) => sql`(select s.upvotes from paper_snapshots s
-      where s.paper_id = c.id and s.captured_at <= c.now - ${windowInterval[window]}
+      where s.paper_id = c.id and s.captured_at <= ${now} - ${windowInterval[window]}
       order by s.captured_at desc limit 1)`;
   const rows = await selectRows<{
     id: string;
@@ -70,33 +73,28 @@ export async function listRisingPapers(
     per_hour: number | string;
     day_rank: number | null;
     rank: number | null;
-    now: string | Date;
   }>(
     db,
-    sql`with clock as (
-        select max(captured_at) as now from scrape_pages where error_code is null
-      ),
-      candidates as (
+    sql`with candidates as (
         select papers.id, papers.title, papers.daily_date, papers.organization_name, papers.upvotes,
-          papers.day_rank, clock.now, (papers.daily_date::timestamp at time zone 'UTC') as featured_at
-        from papers cross join clock
-        where papers.last_seen_at > clock.now - interval '7 days' ${where ? sql`and ${where}` : sql``}
+          papers.day_rank, (papers.daily_date::timestamp at time zone 'UTC') as featured_at
+        from papers
+        where papers.last_seen_at > ${now} - interval '7 days' ${where ? sql`and ${where}` : sql``}
       ),
       measured as (
         select c.*, ${gained("24h", "d")} as gained_24h, ${gained("7d", "w")} as gained_7d,
-          c.upvotes / greatest(1, extract(epoch from c.now - c.featured_at) / 3600) as per_hour,
+          c.upvotes / greatest(1, extract(epoch from ${now} - c.featured_at) / 3600) as per_hour,
           (select s.rank from paper_snapshots s where s.paper_id = c.id order by s.captured_at desc limit 1) as rank
         from candidates c
         left join lateral (select ${startValue("24h")} as upvotes) d on true
         left join lateral (select ${startValue("7d")} as upvotes) w on true
       )
       select id, title, to_char(daily_date, 'YYYY-MM-DD') as daily_date, organization_name as organization, upvotes,
-        gained_24h, gained_7d, per_hour, day_rank, rank, now
+        gained_24h, gained_7d, per_hour, day_rank, rank
       from measured
       order by ${options.window === "24h" ? sql`gained_24h` : sql`gained_7d`} desc nulls last, upvotes desc, id
       limit ${options.limit}`,
   );
-  const asOf = rows[0] ? toDate(rows[0].now) : await newestCapture(db);
   return {
     asOf,
     rows: rows.map((row) => ({
@@ -112,12 +110,4 @@ export async function listRisingPapers(
       rank: row.rank === null ? null : Number(row.rank),
     })),
   };
-}
-
-async function newestCapture(db: Db): Promise<Date | null> {
-  const [row] = await selectRows<{ now: string | Date | null }>(
-    db,
-    sql`select max(captured_at) as now from scrape_pages where error_code is null`,
-  );
-  return toDate(row?.now ?? null);
 }

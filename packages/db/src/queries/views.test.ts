@@ -445,7 +445,7 @@ describeEachDatabase("view loaders", (getDb) => {
       summary: "about VIDEO",
       organization: null,
       organizationFullname: null,
-      aiKeywords: [],
+      keywords: [],
       authors: [],
       upvotes: 30,
     });

@@ -1,7 +1,7 @@
 import { paperKeywords, paperTopics } from "@paperpulse/schema";
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { describeEachDatabase } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import type { CapturedPaper } from "../write/capture.ts";
 import { finishRun, startRun } from "../write/runs.ts";
@@ -14,28 +14,13 @@ import { saveTopicCatalog } from "./save-topic-catalog.ts";
 
 // Synthetic papers only: ids, titles and keywords are invented.
 function paper(id: string, overrides: Partial<CapturedPaper> = {}): CapturedPaper {
-  return {
-    id,
-    title: `Synthetic paper ${id}`,
+  return capturedPaper(id, 1, {
     summary: `Abstract of ${id}`,
-    publishedAt: null,
     dailyDate: "2023-01-10",
-    organization: null,
-    submittedBy: null,
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    aiSummary: null,
-    aiKeywords: null,
-    upvotes: 1,
-    comments: 0,
-    authors: [],
-    authorCount: 0,
-    rank: 1,
     topics: [],
     keywords: [],
     ...overrides,
-  };
+  });
 }
 
 const org = (name: string) => ({ name, fullname: null, avatar: null });

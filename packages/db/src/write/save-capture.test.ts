@@ -10,36 +10,26 @@ import { asc, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { expect, it } from "vitest";
 import { selectRows } from "../rows.ts";
-import { describeEachDatabase } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import type { Capture, CapturedPaper } from "./capture.ts";
 import { finishRun, getRun, startRun } from "./runs.ts";
 import { saveCapture } from "./save-capture.ts";
 
 function paper(id: string, overrides: Partial<CapturedPaper> = {}): CapturedPaper {
-  return {
-    id,
-    title: `Synthetic paper ${id}`,
+  return capturedPaper(id, 1, {
     summary: `Abstract of ${id}`,
     publishedAt: new Date("2025-10-01T00:00:00Z"),
-    dailyDate: "2025-10-02",
     organization: { name: "acme-lab", fullname: "Acme Lab", avatar: null },
     submittedBy: "someone",
-    githubRepo: null,
-    githubStars: null,
-    projectPage: null,
-    aiSummary: null,
     aiKeywords: ["synthetic keyword"],
-    upvotes: 1,
-    comments: 0,
     authors: [
       { name: "Ada Example", hfUser: "ada" },
       { name: "Bo Sample", hfUser: null },
     ],
     authorCount: 2,
-    rank: 1,
     ...overrides,
-  };
+  });
 }
 
 const at = (iso: string) => new Date(iso);

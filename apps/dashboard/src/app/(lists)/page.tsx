@@ -29,7 +29,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function OverviewPage({ searchParams }: Props) {
   const parsed = parseOverviewParams(await searchParams);
   const db = await getDb();
-  const { organizations, topics, newestDay } = await getFacets(db);
+  const facets = await getFacets(db);
+  const { newestDay } = facets;
   const risingFrom = newestDay ? stillRisingFrom(newestDay) : null;
   await checkFilterValues(db, parsed);
   const { filters, issues } = parsed;
@@ -72,14 +73,7 @@ export default async function OverviewPage({ searchParams }: Props) {
         />
       </div>
 
-      <FilterBar
-        newestDay={newestDay}
-        path="/"
-        filters={filters}
-        organizations={organizations}
-        topics={topics}
-        keep={keep}
-      />
+      <FilterBar path="/" filters={filters} facets={facets} keep={keep} />
       <IssuesNotice issues={issues} />
       {filters.orgs.length > 0 ? <OrgCoverageNote filters={filters} /> : null}
 

@@ -32,7 +32,7 @@ export default async function OrgsPage({ searchParams }: Props) {
   const db = await getDb();
   await checkFilterValues(db, parsed);
   const { filters, issues, granularity, top, sort } = parsed;
-  const [activity, board, { organizations, topics, newestDay }] = await Promise.all([
+  const [activity, board, facets] = await Promise.all([
     getOrgActivity(db, filters, { granularity, top }),
     listOrgLeaderboard(db, filters, { limit: boardLimit, sort }),
     getFacets(db),
@@ -63,14 +63,7 @@ export default async function OrgsPage({ searchParams }: Props) {
           ]}
         />
       </div>
-      <FilterBar
-        newestDay={newestDay}
-        path="/orgs"
-        filters={filters}
-        organizations={organizations}
-        topics={topics}
-        keep={view}
-      />
+      <FilterBar path="/orgs" filters={filters} facets={facets} keep={view} />
       <IssuesNotice issues={issues} />
       <OrgCoverageNote filters={filters} />
       {activity.rows.length === 0 ? (

@@ -32,7 +32,7 @@ export default async function PapersPage({ searchParams }: Props) {
   const db = await getDb();
   await checkFilterValues(db, parsed);
   const { filters, issues, sort, page } = parsed;
-  const [result, { organizations, topics, newestDay }] = await Promise.all([
+  const [result, facets] = await Promise.all([
     listPapers(db, filters, { sort: toPaperSort(sort), page, pageSize: papersPageSize }),
     getFacets(db),
   ]);
@@ -67,14 +67,7 @@ export default async function PapersPage({ searchParams }: Props) {
           ]}
         />
       </div>
-      <FilterBar
-        newestDay={newestDay}
-        path="/papers"
-        filters={filters}
-        organizations={organizations}
-        topics={topics}
-        keep={{ sort: sortParam }}
-      />
+      <FilterBar path="/papers" filters={filters} facets={facets} keep={{ sort: sortParam }} />
       <IssuesNotice issues={issues} />
       {filters.orgs.length > 0 ? <OrgCoverageNote filters={filters} /> : null}
       {result.total === 0 ? (

@@ -26,7 +26,7 @@ export default async function RisingPage({ searchParams }: Props) {
   const db = await getDb();
   await checkFilterValues(db, parsed);
   const { filters, issues, window } = parsed;
-  const [rising, { organizations, topics, newestDay }] = await Promise.all([
+  const [rising, facets] = await Promise.all([
     listRisingPapers(db, filters, { window, limit: risingLimit }),
     getFacets(db),
   ]);
@@ -54,14 +54,7 @@ export default async function RisingPage({ searchParams }: Props) {
           ]}
         />
       </div>
-      <FilterBar
-        newestDay={newestDay}
-        path="/rising"
-        filters={filters}
-        organizations={organizations}
-        topics={topics}
-        keep={{ window: windowParam }}
-      />
+      <FilterBar path="/rising" filters={filters} facets={facets} keep={{ window: windowParam }} />
       <IssuesNotice issues={issues} />
       {filters.orgs.length > 0 ? <OrgCoverageNote filters={filters} /> : null}
       <Segmented

@@ -29,7 +29,7 @@ export default async function TopicsPage({ searchParams }: Props) {
   const db = await getDb();
   await checkFilterValues(db, parsed);
   const { filters, issues, granularity, top, period, minCount } = parsed;
-  const [shares, rising, topics, { organizations, newestDay }] = await Promise.all([
+  const [shares, rising, topics, facets] = await Promise.all([
     getTopicShares(db, filters, { granularity }),
     listRisingKeywords(db, filters, { period, minCount, limit: 25 }),
     listTopics(db, filters),
@@ -70,14 +70,7 @@ export default async function TopicsPage({ searchParams }: Props) {
           ]}
         />
       </div>
-      <FilterBar
-        newestDay={newestDay}
-        path="/topics"
-        filters={filters}
-        organizations={organizations}
-        topics={topics.map(({ slug, label }) => ({ slug, label }))}
-        keep={view}
-      />
+      <FilterBar path="/topics" filters={filters} facets={facets} keep={view} />
       <IssuesNotice issues={issues} />
       {filters.orgs.length > 0 ? <OrgCoverageNote filters={filters} /> : null}
       {papersIn === 0 ? (
