@@ -1,42 +1,63 @@
 "use client";
 
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis } from "recharts";
+import type { CaptureGap } from "@paperpulse/db";
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+} from "recharts";
 import { formatHours } from "@/lib/chart";
 import { formatInteger } from "@/lib/format";
 import { valueYAxis } from "./chart-axes";
 
 /**
- * One x position: this paper's value there (null between its snapshots) and the day's median (null likewise);
- * `confirmed` marks the paper's last confirmed capture, drawn as an open dot.
+ * One x position: this paper's value there and the day's median (each held from its last change; null where
+ * unknown). `mark` says what happened to the paper there: its counts changed, a later capture confirmed them (drawn
+ * as an open dot), or nobody captured it (the line breaks).
  */
-export type CurveRow = { hours: number; paper: number | null; median: number | null; confirmed: boolean };
+export type CurveRow = {
+  hours: number;
+  paper: number | null;
+  median: number | null;
+  mark: "change" | "confirmed" | "gap" | null;
+};
 
 type DotProps = { cx?: number; cy?: number; payload?: CurveRow; index?: number };
 
-/** A filled dot where the values changed, an open one where a later capture confirmed them. */
+/** A filled dot where the values changed, an open one where a later capture confirmed them, none elsewhere. */
 function PaperDot({ cx, cy, payload, index }: DotProps) {
   if (cx === undefined || cy === undefined || payload?.paper === null) return <g key={index} />;
-  return payload?.confirmed ? (
-    <circle
-      key={index}
-      cx={cx}
-      cy={cy}
-      r={4}
-      fill="var(--surface, #fff)"
-      stroke="var(--series-0)"
-      strokeWidth={2}
-    >
-      <title>Last confirmed capture</title>
-    </circle>
-  ) : (
-    <circle key={index} cx={cx} cy={cy} r={3} fill="var(--series-0)" stroke="var(--series-0)" />
-  );
+  if (payload?.mark === "confirmed") {
+    return (
+      <circle
+        key={index}
+        cx={cx}
+        cy={cy}
+        r={4}
+        fill="var(--surface, #fff)"
+        stroke="var(--series-0)"
+        strokeWidth={2}
+      >
+        <title>Last confirmed capture</title>
+      </circle>
+    );
+  }
+  if (payload?.mark !== "change") return <g key={index} />;
+  return <circle key={index} cx={cx} cy={cy} r={3} fill="var(--series-0)" stroke="var(--series-0)" />;
 }
 
-type Props = { data: CurveRow[]; metric: "upvotes" | "comments" };
+type Props = { data: CurveRow[]; metric: "upvotes" | "comments"; gaps: readonly CaptureGap[] };
 
-/** A paper's upvotes or comments over the hours since it was first seen, against its day's median curve. */
-export function PaperCurveChart({ data, metric }: Props) {
+/**
+ * A paper's upvotes or comments over the hours since it was featured, against its day's median curve; breaks where
+ * nobody captured it.
+ */
+export function PaperCurveChart({ data, metric, gaps }: Props) {
   const name = metric === "upvotes" ? "Upvotes" : "Comments";
   return (
     <div className="chart" data-chart={`curve-${metric}`}>
@@ -46,21 +67,33 @@ export function PaperCurveChart({ data, metric }: Props) {
           <XAxis
             dataKey="hours"
             type="number"
-            domain={[0, "dataMax"]}
+            // A capture can precede the start of the daily date (a listing seen the evening before, UTC).
+            domain={[(min: number) => Math.min(0, min), "dataMax"]}
             tickFormatter={formatHours}
             tickLine={false}
-            label={{ value: "Hours since first seen", position: "insideBottom", offset: -16 }}
+            label={{ value: "Hours since featured", position: "insideBottom", offset: -16 }}
           />
           {valueYAxis({ label: name, integers: true })}
           <Tooltip
             isAnimationActive={false}
-            labelFormatter={(hours) => `${formatHours(Number(hours))} after first seen`}
+            labelFormatter={(hours) => `${formatHours(Number(hours))} after featured`}
             formatter={(value, series) => [
               formatInteger(Math.round(Number(value) * 10) / 10),
               String(series),
             ]}
           />
           <Legend verticalAlign="top" height={28} itemSorter={null} />
+          {gaps.map((gap) => (
+            <ReferenceArea
+              key={gap.fromHours}
+              x1={gap.fromHours}
+              x2={gap.toHours}
+              className="capture-gap"
+              fill="var(--muted-fill, currentColor)"
+              fillOpacity={0.08}
+              label={{ value: "no captures", position: "insideTop", className: "capture-gap-label" }}
+            />
+          ))}
           {/* Steps, not slopes: a value holds from one snapshot until the next change. */}
           <Line
             type="stepAfter"
@@ -68,7 +101,7 @@ export function PaperCurveChart({ data, metric }: Props) {
             name={`This paper's ${metric}`}
             stroke="var(--series-0)"
             strokeWidth={2}
-            connectNulls
+            connectNulls={false}
             dot={PaperDot}
             isAnimationActive={false}
           />
@@ -78,8 +111,7 @@ export function PaperCurveChart({ data, metric }: Props) {
             name={`Median of the day's papers`}
             stroke="var(--series-other)"
             strokeDasharray="4 3"
-            connectNulls
-            dot={{ r: 2 }}
+            dot={false}
             isAnimationActive={false}
           />
         </LineChart>

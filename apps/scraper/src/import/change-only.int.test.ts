@@ -83,6 +83,12 @@ function expectSameCurves(a: Curves, b: Curves, id: string) {
     points.map((p) => ({ at: Math.round(p.hours * 3_600_000), values: [p.upvotes, p.comments] }));
   expectSameStory(curve(a.points), curve(b.points), `curve of ${id}`);
   expect([b.hoursTo50, b.hoursTo90], `hours to 50/90% of ${id}`).toEqual([a.hoursTo50, a.hoursTo90]);
+  // Captures are counted from the listing pages as well as the snapshots: dropping unchanged snapshots loses none.
+  expect([b.captures, b.gaps, b.enoughCaptures], `captures of ${id}`).toEqual([
+    a.captures,
+    a.gaps,
+    a.enoughCaptures,
+  ]);
   const median = (points: Curves["median"]) =>
     points.map((p) => ({ at: p.hours, values: [p.upvotes, p.comments, p.papers] }));
   expectSameStory(median(a.median), median(b.median), `median of ${id}'s day`);

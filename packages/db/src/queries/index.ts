@@ -1,3 +1,4 @@
+export * from "./curves/index.ts";
 export * from "./filters.ts";
 export * from "./get-daily-upvotes.ts";
 export * from "./get-freshness.ts";
@@ -7,7 +8,6 @@ export * from "./get-org-coverage.ts";
 export * from "./get-organization.ts";
 export * from "./get-overview-stats.ts";
 export * from "./get-paper.ts";
-export * from "./get-paper-curves.ts";
 export * from "./get-paper-detail.ts";
 export * from "./get-upvote-series.ts";
 export * from "./granularity.ts";

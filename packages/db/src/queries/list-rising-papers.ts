@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
+import { featuredAt } from "./featured-at.ts";
 import { type Filters, papersWhere } from "./filters.ts";
 import { getLastSuccessAt } from "./get-freshness.ts";
 
@@ -77,7 +78,7 @@ export async function listRisingPapers(
     db,
     sql`with candidates as (
         select papers.id, papers.title, papers.daily_date, papers.organization_name, papers.upvotes,
-          papers.day_rank, (papers.daily_date::timestamp at time zone 'UTC') as featured_at
+          papers.day_rank, ${featuredAt(sql`papers.daily_date`)} as featured_at
         from papers
         where papers.last_seen_at > ${now} - interval '7 days' ${where ? sql`and ${where}` : sql``}
       ),

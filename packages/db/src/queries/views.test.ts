@@ -414,26 +414,43 @@ describeEachDatabase("view loaders", (getDb) => {
 
   it("draws a paper's curves against the median of its day, hours since each paper's first capture", async () => {
     const curves = await getPaperCurves(getDb(), "2401.00001");
+    // Hours count from when the day's papers were featured, 2024-01-01 00:00 UTC; a1 was first captured at 10:00.
+    expect(curves.featuredAt?.toISOString()).toBe("2024-01-01T00:00:00.000Z");
     expect(curves.points).toEqual([
-      { hours: 0, upvotes: 2, comments: 0, rank: null },
-      { hours: 1.2, upvotes: 5, comments: 1, rank: null },
-      { hours: 1.5, upvotes: 6, comments: 1, rank: null },
-      { hours: 25, upvotes: 12, comments: 3, rank: null },
+      { hours: 10, upvotes: 2, comments: 0, rank: null },
+      { hours: 11.2, upvotes: 5, comments: 1, rank: null },
+      { hours: 11.5, upvotes: 6, comments: 1, rank: null },
+      { hours: 35, upvotes: 12, comments: 3, rank: null },
     ]);
     expect(curves.median).toEqual([
-      // a1 2, b1 1, a2 2
-      { hours: 0, upvotes: 2, comments: 0, papers: 3 },
-      // a1's later capture in hour 1 (6), b1 5
-      { hours: 1, upvotes: 5.5, comments: 1, papers: 2 },
-      // a1 12; b1 still 5 (its values hold until its next capture, at hour 30)
-      { hours: 25, upvotes: 8.5, comments: 2, papers: 2 },
-      // a1 was last captured at hour 25: only b1
-      { hours: 30, upvotes: 9, comments: 2, papers: 1 },
+      // a1 2, a2 2 (b1 is first captured at hour 12: it does not count before)
+      { hours: 10, upvotes: 2, comments: 0, papers: 2 },
+      // a1's last capture in hour 11 (6); a2 was last captured in hour 10
+      { hours: 11, upvotes: 6, comments: 1, papers: 1 },
+      // a1 still 6, b1 1
+      { hours: 12, upvotes: 3.5, comments: 0.5, papers: 2 },
+      { hours: 13, upvotes: 5.5, comments: 1, papers: 2 },
+      // a1 12; b1 still 5 (its values hold until its next capture, at hour 42)
+      { hours: 35, upvotes: 8.5, comments: 2, papers: 2 },
+      // a1 was last captured at hour 35: only b1
+      { hours: 42, upvotes: 9, comments: 2, papers: 1 },
     ]);
     expect(curves.dayPapers).toBe(3);
-    // 50% of 12 is 6, reached at 1.5 h; 90% (10.8) at 25 h.
-    expect(curves.hoursTo50).toBe(1.5);
-    expect(curves.hoursTo90).toBe(25);
+    expect(curves.captures).toEqual({ count: 4, spanHours: 25 });
+    // Pauses of 1.2, 0.3 and 23.5 h: the last is over three times the usual one, so nobody saw a1 in between.
+    expect(curves.gaps).toEqual([{ fromHours: 11.5, toHours: 35 }]);
+    expect(curves.enoughCaptures).toBe(true);
+    // 50% of 12 is 6, reached at 11.5 h; 90% (10.8) at 35 h.
+    expect(curves.hoursTo50).toEqual({ hours: 11.5, byFirstCapture: false });
+    expect(curves.hoursTo90).toEqual({ hours: 35, byFirstCapture: false });
+    // a2: one capture, nothing to say about how fast it gained its upvotes.
+    expect(await getPaperCurves(getDb(), "2401.00003")).toMatchObject({
+      captures: { count: 1, spanHours: 0 },
+      gaps: [],
+      enoughCaptures: false,
+      hoursTo50: null,
+      hoursTo90: null,
+    });
     const none = await getPaperCurves(getDb(), "2401.00010");
     expect(none).toMatchObject({ points: [], median: [], dayPapers: 11, hoursTo50: null });
   });

@@ -7,7 +7,7 @@ import { ExportLinks } from "@/components/export-links";
 import { PaperCurveChart } from "@/components/paper-curve-chart";
 import { Stat } from "@/components/stat";
 import { formatHours, formatStat } from "@/lib/chart";
-import { mergeCurves, rankChanges } from "@/lib/curves";
+import { describeCurve, formatReach, mergeCurves, rankChanges } from "@/lib/curves";
 import { filtersToQuery } from "@/lib/filters";
 import {
   arxivUrl,
@@ -115,14 +115,8 @@ export default async function PaperPage({ params }: Props) {
       <section className="stats" aria-label="Counts">
         <Stat label="upvotes" value={formatInteger(paper.upvotes)} />
         <Stat label="comments" value={formatInteger(paper.comments)} />
-        <Stat
-          label="to 50% of upvotes"
-          value={curves.hoursTo50 === null ? "—" : formatHours(curves.hoursTo50)}
-        />
-        <Stat
-          label="to 90% of upvotes"
-          value={curves.hoursTo90 === null ? "—" : formatHours(curves.hoursTo90)}
-        />
+        <Stat label="to 50% of upvotes" value={formatReach(curves, "hoursTo50")} />
+        <Stat label="to 90% of upvotes" value={formatReach(curves, "hoursTo90")} />
       </section>
 
       {curves.points.length === 0 ? (
@@ -134,25 +128,31 @@ export default async function PaperPage({ params }: Props) {
           <ChartFrame
             key={metric}
             id={`curve-${metric}`}
-            title={metric === "upvotes" ? "Upvotes since first seen" : "Comments since first seen"}
-            description={`This paper's ${metric} at each change of its counts${curves.points.some((p) => p.confirmed) ? " and at the last capture that confirmed them (open dot)" : ""}, against the median of the ${curves.dayPapers} papers featured on ${formatDay(paper.dailyDate)} (each from its own first capture, hour by hour). Values hold until the next change.`}
+            title={metric === "upvotes" ? "Upvotes since featured" : "Comments since featured"}
+            description={describeCurve(curves, metric, paper.dailyDate)}
             table={
               <DataTable
-                caption={`${metric} by hours since first seen`}
+                caption={`${metric} by hours since featured`}
                 columns={[
-                  { label: "Hours since first seen", numeric: true },
+                  { label: "Hours since featured", numeric: true },
                   { label: "This paper", numeric: true },
                   { label: "Day's median", numeric: true },
                 ]}
-                rows={mergeCurves(curves.points, curves.median, metric).map((row) => [
-                  row.confirmed ? `${formatHours(row.hours)} (last confirmed)` : formatHours(row.hours),
-                  row.paper === null ? "" : formatInteger(row.paper),
+                rows={mergeCurves(curves.points, curves.median, metric, curves.gaps).map((row) => [
+                  row.mark === "confirmed"
+                    ? `${formatHours(row.hours)} (last confirmed)`
+                    : formatHours(row.hours),
+                  row.mark === "gap" ? "no captures" : row.paper === null ? "" : formatInteger(row.paper),
                   row.median === null ? "" : formatStat(row.median),
                 ])}
               />
             }
           >
-            <PaperCurveChart data={mergeCurves(curves.points, curves.median, metric)} metric={metric} />
+            <PaperCurveChart
+              data={mergeCurves(curves.points, curves.median, metric, curves.gaps)}
+              metric={metric}
+              gaps={curves.gaps}
+            />
           </ChartFrame>
         ))
       )}
@@ -165,9 +165,9 @@ export default async function PaperPage({ params }: Props) {
             {paper.dayRank !== null ? `; by upvotes it is now #${paper.dayRank} of its day's papers` : ""}.
           </p>
           <DataTable
-            caption="Place in the listing by hours since first seen"
+            caption="Place in the listing by hours since featured"
             columns={[
-              { label: "Hours since first seen", numeric: true },
+              { label: "Hours since featured", numeric: true },
               { label: "Place", numeric: true },
             ]}
             rows={ranks.map((change) => [formatHours(change.hours), `#${change.rank}`])}

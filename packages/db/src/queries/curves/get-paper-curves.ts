@@ -1,9 +1,12 @@
 import { type SQL, sql } from "drizzle-orm";
-import { selectRows } from "../rows.ts";
-import type { Db } from "../types.ts";
+import { selectRows } from "../../rows.ts";
+import type { Db } from "../../types.ts";
+import { featuredAt } from "../featured-at.ts";
+import { type CaptureGap, findCaptureGaps, listCaptureTimes } from "./capture-times.ts";
+import { hasEnoughCaptures, type Reach, reachOf } from "./reach.ts";
 
 export type CurvePoint = {
-  /** Hours since the paper was first captured (its first snapshot). */
+  /** Hours since the paper was featured (the start of its daily date, UTC). */
   hours: number;
   upvotes: number;
   comments: number;
@@ -18,8 +21,8 @@ export type CurvePoint = {
 
 export type MedianPoint = {
   /**
-   * Whole hours since first capture. Each paper counts at every hour from its first capture to its last
-   * confirmed one, with the values of its latest snapshot by the end of that hour (values hold until they
+   * Whole hours since the day's papers were featured. Each paper counts at every hour from its first capture to
+   * its last confirmed one, with the values of its latest snapshot by the end of that hour (values hold until they
    * change). Hours are those where some paper of the day changed or was last confirmed; in between, the median
    * stays as it was.
    */
@@ -31,20 +34,28 @@ export type MedianPoint = {
 };
 
 export type PaperCurves = {
+  /** Where the hours count from: the start of the paper's daily date (UTC), when Hugging Face featured it. */
+  featuredAt: Date | null;
   points: CurvePoint[];
-  /** Median over the papers of the same daily date (this one included), hour by hour since each one's first capture. */
+  /** Median over the papers of the same daily date (this one included), hour by hour since they were featured. */
   median: MedianPoint[];
   /** How many papers share the daily date. */
   dayPapers: number;
-  /** Hours from the first capture until the paper first reached 50% and 90% of its latest upvotes. */
-  hoursTo50: number | null;
-  hoursTo90: number | null;
+  /** How many captures saw the paper, and over how many hours from the first to the last. */
+  captures: { count: number; spanHours: number };
+  /** Stretches with no capture of the paper: its values there are unknown, and its line breaks. */
+  gaps: CaptureGap[];
+  /** At least three captures spanning a day: fewer say nothing about how fast the paper gained its upvotes. */
+  enoughCaptures: boolean;
+  /** When the paper first reached 50% and 90% of its latest upvotes; null without enough captures. */
+  hoursTo50: Reach | null;
+  hoursTo90: Reach | null;
 };
 
 /**
- * A paper's upvote and comment curves from its snapshots (x = hours since first seen), ending at its last confirmed
- * capture, against the median curve of the papers featured on the same daily date. Hours are measured from each
- * paper's own first snapshot.
+ * A paper's upvote and comment curves from its snapshots (x = hours since it was featured), ending at its last
+ * confirmed capture, against the median curve of the papers featured on the same daily date, with the stretches
+ * nobody captured it and when it reached half and most of its upvotes.
  */
 export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurves> {
   const points = await selectRows<{
@@ -56,9 +67,9 @@ export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurv
   }>(
     db,
     sql`with own as (
-          select s.captured_at, s.upvotes, s.comments, s.rank, s.id, min(s.captured_at) over () as first_at,
+          select s.captured_at, s.upvotes, s.comments, s.rank, s.id, ${featuredAt(sql`p.daily_date`)} as first_at,
             row_number() over (order by s.captured_at desc, s.id desc) = 1 as latest
-          from paper_snapshots s where s.paper_id = ${paperId}
+          from paper_snapshots s join papers p on p.id = s.paper_id where s.paper_id = ${paperId}
         )
         select extract(epoch from (captured_at - first_at)) / 3600.0 as hours, upvotes, comments, rank,
           false as confirmed, captured_at, id
@@ -76,11 +87,12 @@ export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurv
     comments: number | string;
     papers: number | string;
   }>(db, medianQuery(paperId));
-  const [day] = await selectRows<{ n: number | string }>(
+  const [day] = await selectRows<{ n: number | string; featured_at: Date | string | null }>(
     db,
-    sql`select count(*) as n from papers
-        where daily_date = (select daily_date from papers where id = ${paperId})`,
+    sql`select count(*) as n, (select ${featuredAt(sql`p.daily_date`)} from papers p where p.id = ${paperId}) as featured_at
+        from papers where daily_date = (select daily_date from papers where id = ${paperId})`,
   );
+  const times = await listCaptureTimes(db, paperId);
   const curve: CurvePoint[] = points.map((p) => ({
     hours: Number(p.hours),
     upvotes: p.upvotes,
@@ -88,7 +100,12 @@ export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurv
     rank: p.rank === null ? null : Number(p.rank),
     ...(p.confirmed ? { confirmed: true as const } : {}),
   }));
+  const featured = day?.featured_at ? new Date(day.featured_at) : null;
+  const first = times[0];
+  const last = times.at(-1);
+  const enoughCaptures = hasEnoughCaptures(times);
   return {
+    featuredAt: featured,
     points: curve,
     median: median.map((m) => ({
       hours: Number(m.hours),
@@ -97,8 +114,14 @@ export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurv
       papers: Number(m.papers),
     })),
     dayPapers: Number(day?.n ?? 0),
-    hoursTo50: hoursToShare(curve, 0.5),
-    hoursTo90: hoursToShare(curve, 0.9),
+    captures: {
+      count: times.length,
+      spanHours: first && last ? (last.getTime() - first.getTime()) / 3_600_000 : 0,
+    },
+    gaps: featured ? findCaptureGaps(times, featured) : [],
+    enoughCaptures,
+    hoursTo50: enoughCaptures ? reachOf(curve, 0.5) : null,
+    hoursTo90: enoughCaptures ? reachOf(curve, 0.9) : null,
   };
 }
 
@@ -110,12 +133,11 @@ export async function getPaperCurves(db: Db, paperId: string): Promise<PaperCurv
 function medianQuery(paperId: string) {
   const hourOf = (at: SQL) => sql`floor(extract(epoch from (${at} - first_at)) / 3600.0)`;
   return sql`with day_papers as (
-      select p.id, p.confirmed_at from papers p
+      select p.id, p.confirmed_at, ${featuredAt(sql`p.daily_date`)} as first_at from papers p
       where p.daily_date = (select daily_date from papers where id = ${paperId})
     ),
     snaps as (
-      select s.paper_id, s.captured_at, s.upvotes, s.comments, d.confirmed_at,
-        min(s.captured_at) over (partition by s.paper_id) as first_at
+      select s.paper_id, s.captured_at, s.upvotes, s.comments, d.confirmed_at, d.first_at
       from paper_snapshots s join day_papers d on d.id = s.paper_id
     ),
     -- A paper with several snapshots in one hour counts there with its last.
@@ -125,14 +147,15 @@ function medianQuery(paperId: string) {
       order by paper_id, hour, captured_at desc
     ),
     followed as (
-      select paper_id, max(${hourOf(sql`greatest(captured_at, coalesce(confirmed_at, captured_at))`)}) as last_hour
+      select paper_id, min(${hourOf(sql`captured_at`)}) as first_hour,
+        max(${hourOf(sql`greatest(captured_at, coalesce(confirmed_at, captured_at))`)}) as last_hour
       from snaps group by paper_id
     ),
     hours as (select hour from hourly union select last_hour from followed),
     filled as (
       select f.paper_id, h.hour, hy.upvotes, hy.comments,
         count(hy.hour) over (partition by f.paper_id order by h.hour) as run
-      from followed f join hours h on h.hour <= f.last_hour
+      from followed f join hours h on h.hour between f.first_hour and f.last_hour
       left join hourly hy on hy.paper_id = f.paper_id and hy.hour = h.hour
     ),
     carried as (
@@ -146,18 +169,4 @@ function medianQuery(paperId: string) {
       percentile_cont(0.5) within group (order by comments) as comments,
       count(*) as papers
     from carried group by hour order by hour`;
-}
-
-/**
- * Hours until the curve first reached `share` of its last value; null without points or when the last value is 0
- * (nothing to reach). The first capture counts: a paper first seen with all its upvotes reached them at hour 0.
- */
-export function hoursToShare(
-  points: readonly Pick<CurvePoint, "hours" | "upvotes">[],
-  share: number,
-): number | null {
-  const last = points.at(-1);
-  if (!last || last.upvotes <= 0) return null;
-  const target = share * last.upvotes;
-  return points.find((point) => point.upvotes >= target)?.hours ?? null;
 }
