@@ -4,6 +4,7 @@ import { formatDay } from "@/lib/format";
 import { currentQuickRange, quickRanges } from "@/lib/quick-ranges";
 import type { Facets } from "@/server/facets";
 import { OrgNameInput } from "./org-name-input";
+import { TopicPicker } from "./topic-picker";
 
 /** Organisations suggested in the page itself; the field loads the rest when focused. */
 const suggestedOrgs = 40;
@@ -53,19 +54,7 @@ export function FilterBar({ path, filters, facets, keep = {}, quickPicks = 12 }:
           To
           <input type="date" name="to" defaultValue={filters.to ?? ""} />
         </label>
-        {topics && topics.length > 0 ? (
-          <label>
-            Topic
-            <select name="topic" defaultValue={filters.topic ?? ""}>
-              <option value="">Any topic</option>
-              {topics.map((topic) => (
-                <option key={topic.slug} value={topic.slug}>
-                  {topic.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        {topics && topics.length > 0 ? <TopicPicker topics={topics} selected={filters.topics ?? []} /> : null}
         <label className="grow">
           Text in title or abstract
           <input
@@ -115,6 +104,21 @@ export function FilterBar({ path, filters, facets, keep = {}, quickPicks = 12 }:
           ))}
         </ul>
       ) : null}
+      {filters.topics?.length ? (
+        <ul className="chips" aria-label="Selected topics">
+          {filters.topics.map((slug) => (
+            <li key={slug}>
+              <a
+                className="chip selected"
+                href={`${path}${filtersToQuery({ ...filters, topics: filters.topics?.filter((t) => t !== slug) }, keep)}`}
+                aria-label={`Remove topic ${topicLabel(topics, slug)}`}
+              >
+                topic: {topicLabel(topics, slug)} <span aria-hidden="true">×</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {filters.keyword ? (
         <ul className="chips" aria-label="Selected keyword">
           <li>
@@ -146,6 +150,10 @@ export function FilterBar({ path, filters, facets, keep = {}, quickPicks = 12 }:
       ) : null}
     </section>
   );
+}
+
+function topicLabel(topics: Facets["topics"], slug: string): string {
+  return topics.find((topic) => topic.slug === slug)?.label ?? slug;
 }
 
 /** One-click ranges ending at the newest stored day; each link keeps the other filters and says its dates. */

@@ -20,7 +20,7 @@ export async function OrgTopics({ db, filters, papers }: Props) {
       <ul className="bars" data-org-topics>
         {topics.map((topic) => (
           <li key={topic.slug}>
-            <a href={`/papers${filtersToQuery({ ...filters, topic: topic.slug })}`}>{topic.label}</a>
+            <a href={`/papers${filtersToQuery({ ...filters, topics: [topic.slug] })}`}>{topic.label}</a>
             <span className="bar" aria-hidden="true">
               <span style={{ width: `${Math.round((topic.papers / papers) * 100)}%` }} />
             </span>

@@ -25,12 +25,17 @@ describe("parseFilters", () => {
     expect(parseFilters(new URLSearchParams("to=2024-13")).issues[0]?.message).toMatch(/real calendar date/);
   });
 
-  it("reads topic, text and minimum upvotes", () => {
+  it("reads topics, text and minimum upvotes", () => {
     const { filters, issues } = parseFilters(
-      new URLSearchParams("topic=llm&q=%20100%25%20sure%20&minUpvotes=0012"),
+      new URLSearchParams("topic=llm&topic=video&topic=llm&q=%20100%25%20sure%20&minUpvotes=0012"),
     );
     expect(issues).toEqual([]);
-    expect(filters).toEqual({ orgs: [], topic: "llm", q: "100% sure", minUpvotes: 12 });
+    expect(filters).toEqual({ orgs: [], topics: ["llm", "video"], q: "100% sure", minUpvotes: 12 });
+    const many = Array.from({ length: 31 }, (_, i) => `topic=t${i}`).join("&");
+    expect(parseFilters(new URLSearchParams(many))).toEqual({
+      filters: { orgs: [] },
+      issues: [{ param: "topic", message: "at most 30 topics can be selected at once" }],
+    });
   });
 
   it("accepts Next's searchParams record and treats empty values as absent", () => {
@@ -78,7 +83,13 @@ describe("parseFilters", () => {
   });
 
   it("round-trips through the URL", () => {
-    const filters = { orgs: ["a b", "c&d"], from: "2024-01-01", topic: "llm", q: "x=1&y", minUpvotes: 5 };
+    const filters = {
+      orgs: ["a b", "c&d"],
+      from: "2024-01-01",
+      topics: ["llm", "rl"],
+      q: "x=1&y",
+      minUpvotes: 5,
+    };
     expect(parseFilters(new URLSearchParams(filtersToQuery(filters))).filters).toEqual(filters);
     expect(filtersToQuery({ orgs: [] })).toBe("");
   });
@@ -106,7 +117,7 @@ describe("parseFilters", () => {
             for (const org of filters.orgs) expect(org.length).toBeLessThanOrEqual(200);
             if (filters.q !== undefined) expect(filters.q.length).toBeLessThanOrEqual(200);
             if (filters.minUpvotes !== undefined) expect(Number.isSafeInteger(filters.minUpvotes)).toBe(true);
-            if (filters.topic !== undefined) expect(filters.topic).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+            for (const topic of filters.topics ?? []) expect(topic).toMatch(/^[a-z0-9][a-z0-9-]*$/);
             for (const issue of issues) expect(issue.message.length).toBeLessThan(200);
           }
         },

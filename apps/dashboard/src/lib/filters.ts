@@ -12,6 +12,8 @@ export const maxOrgLength = 200;
 export const maxOrgs = 50;
 export const maxQueryLength = 200;
 export const maxKeywordLength = 100;
+/** More topics than the taxonomy has would select every paper anyway. */
+export const maxTopics = 30;
 /** Upvotes are int4 in the database; no paper comes near a billion. */
 export const maxUpvotes = 999_999_999;
 
@@ -70,8 +72,8 @@ export function toSearchParams(input: SearchParamsInput): URLSearchParams {
 }
 
 /**
- * Reads the filters every view and export shares: `org` (repeatable), `from`, `to`, `topic`, `q`, `minUpvotes`,
- * `keyword`.
+ * Reads the filters every view and export shares: `org` (repeatable), `from`, `to`, `topic` (repeatable), `q`,
+ * `minUpvotes`, `keyword`.
  * Empty values (an empty form field) count as absent; unknown parameters are ignored. Invalid values are left out
  * of the filters and reported, so pages can show them inline and exports can answer 400.
  */
@@ -100,8 +102,10 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
     issues.push({ param: "to", message: `must not be before from (${filters.from})` });
     delete filters.to;
   }
-  const topic = readScalar(params, "topic", topicSchema, issues);
-  if (topic !== undefined) filters.topic = topic;
+  const topics = readList(params, "topic", topicSchema, issues);
+  if (topics.length > maxTopics) {
+    issues.push({ param: "topic", message: `at most ${maxTopics} topics can be selected at once` });
+  } else if (topics.length > 0) filters.topics = topics;
   const q = readScalar(params, "q", querySchema, issues);
   if (q !== undefined) filters.q = q;
   const minUpvotes = readScalar(params, "minUpvotes", minUpvotesSchema, issues);
@@ -135,6 +139,24 @@ export function readScalar<T>(
   if (result.success) return result.data;
   issues.push(issue(name, result.error, value));
   return undefined;
+}
+
+/** A repeatable parameter: trimmed, empty values skipped, duplicates once, each validated by `schema`. */
+export function readList<T>(
+  params: URLSearchParams,
+  name: string,
+  schema: z.ZodType<T, string>,
+  issues: ParamIssue[],
+): T[] {
+  const values: T[] = [];
+  for (const raw of params.getAll(name)) {
+    const value = raw.trim();
+    if (value === "") continue;
+    const result = schema.safeParse(value);
+    if (!result.success) issues.push(issue(name, result.error, value));
+    else if (!values.includes(result.data)) values.push(result.data);
+  }
+  return values;
 }
 
 /** One of `allowed` (e.g. a sort key or a granularity), else the default and an issue naming the choices. */
@@ -179,7 +201,7 @@ export function filtersToQuery(filters: Filters, extra: Record<string, string | 
   for (const org of filters.orgs) params.append("org", org);
   if (filters.from) params.set("from", filters.from);
   if (filters.to) params.set("to", filters.to);
-  if (filters.topic) params.set("topic", filters.topic);
+  for (const topic of filters.topics ?? []) params.append("topic", topic);
   if (filters.q) params.set("q", filters.q);
   if (filters.minUpvotes !== undefined) params.set("minUpvotes", String(filters.minUpvotes));
   if (filters.keyword) params.set("keyword", filters.keyword);
@@ -192,7 +214,7 @@ export function filtersToQuery(filters: Filters, extra: Record<string, string | 
 export function hasFilters(filters: Filters): boolean {
   return (
     filters.orgs.length > 0 ||
-    Boolean(filters.from || filters.to || filters.topic || filters.q || filters.keyword) ||
+    Boolean(filters.from || filters.to || filters.topics?.length || filters.q || filters.keyword) ||
     filters.minUpvotes !== undefined
   );
 }

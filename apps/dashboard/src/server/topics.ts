@@ -6,7 +6,7 @@ import { getFacets } from "./facets";
 /**
  * Checks the filters' values against the data: an organisation named in another case (`meta`) takes the stored
  * spelling (`Meta`), since organisations match whatever their case; a topic that no paper carries and the
- * catalogue does not know is dropped, with an issue (the pages show it inline, exports answer 400). Only known
+ * catalogue does not know is dropped (the others stay), with an issue (the pages show it inline, exports answer 400). Only known
  * slugs reach the database.
  */
 export async function checkFilterValues(
@@ -20,9 +20,13 @@ export async function checkFilterValues(
       ...new Set(parsed.filters.orgs.map((name) => stored.get(name.toLowerCase()) ?? name)),
     ];
   }
-  const topic = parsed.filters.topic;
-  if (topic === undefined) return;
-  if (topics.some((option) => option.slug === topic)) return;
-  parsed.issues.push({ param: "topic", message: `is not a known topic (got "${topic}")` });
-  delete parsed.filters.topic;
+  const asked = parsed.filters.topics;
+  if (!asked?.length) return;
+  const known = asked.filter((slug) => topics.some((option) => option.slug === slug));
+  for (const slug of asked) {
+    if (!known.includes(slug))
+      parsed.issues.push({ param: "topic", message: `is not a known topic (got "${slug}")` });
+  }
+  if (known.length > 0) parsed.filters.topics = known;
+  else delete parsed.filters.topics;
 }

@@ -10,8 +10,8 @@ export type Filters = {
   from?: string | undefined;
   /** Last daily date included. */
   to?: string | undefined;
-  /** A topic slug from the taxonomy: only papers assigned that topic. */
-  topic?: string | undefined;
+  /** Topic slugs from the taxonomy: only papers assigned any of them (empty or absent: every paper). */
+  topics?: string[] | undefined;
   /** Text searched (case-insensitively, as a substring) in the title and the summary. */
   q?: string | undefined;
   /** Only papers with at least this many (latest) upvotes. */
@@ -51,7 +51,7 @@ export function papersWhere(filters: Filters): SQL | undefined {
   if (range) conditions.push(range);
   if (filters.minUpvotes !== undefined) conditions.push(gte(papers.upvotes, filters.minUpvotes));
   if (filters.q) conditions.push(textCondition(filters.q));
-  if (filters.topic) conditions.push(topicCondition(filters.topic));
+  if (filters.topics?.length) conditions.push(topicCondition(filters.topics));
   if (filters.keyword) conditions.push(keywordCondition(filters.keyword));
   return conditions.length > 0 ? and(...conditions) : undefined;
 }
@@ -63,7 +63,7 @@ export function papersWhere(filters: Filters): SQL | undefined {
 export function isDateOnly(filters: Filters): boolean {
   return (
     filters.orgs.length === 0 &&
-    filters.topic === undefined &&
+    !filters.topics?.length &&
     !filters.q &&
     filters.minUpvotes === undefined &&
     !filters.keyword
@@ -87,6 +87,14 @@ function keywordCondition(keyword: string): SQL {
   return sql`exists (select 1 from paper_keywords pk where pk.paper_id = ${papers.id} and ${keyword} = any(pk.keywords))`;
 }
 
-function topicCondition(topic: string): SQL {
-  return sql`exists (select 1 from paper_topics pt where pt.paper_id = ${papers.id} and pt.topic = ${topic})`;
+function topicCondition(topics: readonly string[]): SQL {
+  return sql`exists (select 1 from paper_topics pt where pt.paper_id = ${papers.id} and ${topicIn(sql`pt.topic`, topics)})`;
+}
+
+/** `column in (…topics)`, each slug bound as a parameter. */
+export function topicIn(column: SQL, topics: readonly string[]): SQL {
+  return sql`${column} in (${sql.join(
+    topics.map((topic) => sql`${topic}`),
+    sql`, `,
+  )})`;
 }

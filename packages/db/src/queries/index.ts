@@ -1,5 +1,6 @@
 export * from "./curves/index.ts";
 export * from "./filters.ts";
+export * from "./get-compare-series.ts";
 export * from "./get-daily-upvotes.ts";
 export * from "./get-freshness.ts";
 export * from "./get-newest-day.ts";

@@ -240,10 +240,16 @@ describeEachDatabase("view loaders", (getDb) => {
   it("filters papers by topic", async () => {
     const page = (filters: Filters) =>
       listPapers(getDb(), filters, { sort: { key: "date", dir: "asc" }, page: 1, pageSize: 50 });
-    expect(ids((await page({ orgs: [], topic: "video" })).rows)).toEqual(["2401.00001", "2401.00005"]);
-    expect(ids((await page({ orgs: ["org-b"], topic: "llm" })).rows)).toEqual(["2401.00010"]);
-    expect((await page({ orgs: [], topic: "nothing" })).total).toBe(0);
-    expect(await getOverviewStats(getDb(), { orgs: [], topic: "llm" })).toMatchObject({
+    expect(ids((await page({ orgs: [], topics: ["video"] })).rows)).toEqual(["2401.00001", "2401.00005"]);
+    expect(ids((await page({ orgs: ["org-b"], topics: ["llm"] })).rows)).toEqual(["2401.00010"]);
+    expect((await page({ orgs: [], topics: ["nothing"] })).total).toBe(0);
+    // Several topics: papers with any of them, each once (2401.00005 has both).
+    expect(ids((await page({ orgs: [], topics: ["video", "llm"] })).rows)).toEqual([
+      "2401.00001",
+      "2401.00005",
+      "2401.00010",
+    ]);
+    expect(await getOverviewStats(getDb(), { orgs: [], topics: ["llm"] })).toMatchObject({
       papers: 2,
       upvotes: 80,
     });

@@ -22,9 +22,9 @@ function matching(filters: Filters): SQL {
   if (filters.from) conditions.push(sql`p.daily_date >= ${filters.from}::date`);
   if (filters.to) conditions.push(sql`p.daily_date <= ${filters.to}::date`);
   if (filters.minUpvotes !== undefined) conditions.push(sql`p.upvotes >= ${filters.minUpvotes}`);
-  if (filters.topic)
+  if (filters.topics?.length)
     conditions.push(
-      sql`exists (select 1 from paper_topics pt where pt.paper_id = p.id and pt.topic = ${filters.topic})`,
+      sql`exists (select 1 from paper_topics pt where pt.paper_id = p.id and pt.topic = any(${anyTopic(filters.topics)}))`,
     );
   if (filters.q) {
     // strpos on lower(): a substring test that involves no LIKE pattern at all.
@@ -179,7 +179,7 @@ export async function plainOrgActivity(db: Db, filters: Filters, granularity: "w
 
 /** Papers per period, and per period and topic (the topic filter picks the topic, it does not narrow papers). */
 export async function plainTopicCounts(db: Db, filters: Filters, granularity: "week" | "month") {
-  const papers = { ...filters, topic: undefined };
+  const papers = { ...filters, topics: undefined };
   const periods = await selectRows<{ period: string; papers: string | number }>(
     db,
     sql`select ${bucket(sql`m.daily_date`, granularity)} as period, count(*) as papers
@@ -189,7 +189,7 @@ export async function plainTopicCounts(db: Db, filters: Filters, granularity: "w
     db,
     sql`select ${bucket(sql`m.daily_date`, granularity)} as period, pt.topic, count(*) as papers
         from ${matching(papers)} m join paper_topics pt on pt.paper_id = m.id
-        ${filters.topic ? sql`where pt.topic = ${filters.topic}` : sql``} group by 1, 2`,
+        ${filters.topics?.length ? sql`where pt.topic = any(${anyTopic(filters.topics)})` : sql``} group by 1, 2`,
   );
   return {
     periods: periods.map((r) => ({ period: r.period, papers: Number(r.papers) })),
@@ -201,7 +201,7 @@ export async function plainTopicCounts(db: Db, filters: Filters, granularity: "w
 export async function plainTopicTotals(db: Db, filters: Filters) {
   const rows = await selectRows<{ topic: string; papers: string | number }>(
     db,
-    sql`select pt.topic, count(*) as papers from ${matching({ ...filters, topic: undefined })} m
+    sql`select pt.topic, count(*) as papers from ${matching({ ...filters, topics: undefined })} m
         join paper_topics pt on pt.paper_id = m.id group by 1`,
   );
   return new Map(rows.map((r) => [r.topic, Number(r.papers)]));
@@ -232,4 +232,12 @@ export async function plainOrganizations(db: Db) {
         group by o.name order by count(p.id) desc, o.name`,
   );
   return rows.map((r) => ({ name: r.name, papers: Number(r.papers), upvotes: Number(r.upvotes) }));
+}
+
+/** An array of topic slugs written out as `array[…]::text[]`, independent of the product's own condition. */
+function anyTopic(topics: readonly string[]) {
+  return sql`array[${sql.join(
+    topics.map((topic) => sql`${topic}`),
+    sql`, `,
+  )}]::text[]`;
 }

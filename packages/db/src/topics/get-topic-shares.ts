@@ -1,6 +1,6 @@
 import { papers } from "@paperpulse/schema";
 import { sql } from "drizzle-orm";
-import { dayRangeWhere, type Filters, isDateOnly, papersWhere } from "../queries/filters.ts";
+import { dayRangeWhere, type Filters, isDateOnly, papersWhere, topicIn } from "../queries/filters.ts";
 import { bucketStart, type Granularity } from "../queries/granularity.ts";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
@@ -31,8 +31,8 @@ export type TopicShares = {
 
 /**
  * Share of papers per topic per month (or week): how much of the listing each topic takes, for a trend chart.
- * The papers counted are those matching the filters; `filters.topic` does not narrow the papers (every share
- * would be 1) but picks the one topic to return. With no other filter but dates, the precomputed papers per day
+ * The papers counted are those matching the filters; `filters.topics` do not narrow the papers (each share
+ * would be 1) but pick the topics to return, one line each on the same denominator. With no other filter but dates, the precomputed papers per day
  * (and per day and topic) are added up: counts, unlike medians, add up exactly over any range.
  */
 export async function getTopicShares(
@@ -40,7 +40,7 @@ export async function getTopicShares(
   filters: Filters,
   options: { granularity?: Exclude<Granularity, "day"> } = {},
 ): Promise<TopicShares> {
-  const counted = { ...filters, topic: undefined };
+  const counted = { ...filters, topics: undefined };
   const granularity = options.granularity ?? "month";
   const { periodRows, counts } = isDateOnly(counted)
     ? await countFromDays(db, filters, granularity)
@@ -79,7 +79,7 @@ async function countFromDays(
   const counts = await selectRows<TopicCount>(
     db,
     sql`select ${bucket} as period, topic, sum(papers) as papers from topic_day_stats
-        where true ${range ? sql`and ${range}` : sql``} ${filters.topic ? sql`and topic = ${filters.topic}` : sql``}
+        where true ${range ? sql`and ${range}` : sql``} ${filters.topics?.length ? sql`and ${topicIn(sql`topic`, filters.topics)}` : sql``}
         group by 1, 2`,
   );
   return { periodRows, counts };
@@ -90,7 +90,7 @@ async function countPapers(
   filters: Filters,
   granularity: Exclude<Granularity, "day">,
 ): Promise<{ periodRows: PeriodCount[]; counts: TopicCount[] }> {
-  const where = papersWhere({ ...filters, topic: undefined });
+  const where = papersWhere({ ...filters, topics: undefined });
   const bucket = bucketStart(papers.dailyDate, granularity);
   const periodRows = await selectRows<PeriodCount>(
     db,
@@ -101,7 +101,7 @@ async function countPapers(
     db,
     sql`select ${bucket} as period, pt.topic, count(*) as papers
         from paper_topics pt join ${papers} on ${papers.id} = pt.paper_id
-        where true ${where ? sql`and ${where}` : sql``} ${filters.topic ? sql`and pt.topic = ${filters.topic}` : sql``}
+        where true ${where ? sql`and ${where}` : sql``} ${filters.topics?.length ? sql`and ${topicIn(sql`pt.topic`, filters.topics)}` : sql``}
         group by 1, 2`,
   );
   return { periodRows, counts };

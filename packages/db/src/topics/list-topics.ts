@@ -14,11 +14,11 @@ export type TopicSummary = {
 
 /**
  * Every topic of the catalogue, with zero papers too, plus any topic stored on papers but no longer in the
- * catalogue, in taxonomy order. `filters.topic` is ignored: this is the list a topic is picked from. With no other
+ * catalogue, in taxonomy order. `filters.topics` is ignored: this is the list a topic is picked from. With no other
  * filter but dates, the precomputed papers per day and topic are added up.
  */
 export async function listTopics(db: Db, filters: Filters = noFilters): Promise<TopicSummary[]> {
-  const counted = { ...filters, topic: undefined };
+  const counted = { ...filters, topics: undefined };
   const where = papersWhere(counted);
   const range = dayRangeWhere(sql`daily_date`, filters);
   const counts = isDateOnly(counted)

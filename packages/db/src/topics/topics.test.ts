@@ -139,7 +139,7 @@ describeEachDatabase("topics and keywords", (getDb) => {
         { slug: "video", label: "Video", description: "Moving pictures.", papers: 0 },
         { slug: "retired-topic", label: "retired-topic", description: null, papers: 1 },
       ]);
-      const ofOrgA = await listTopics(db, { orgs: ["org-a"], ...range, topic: "video" });
+      const ofOrgA = await listTopics(db, { orgs: ["org-a"], ...range, topics: ["video"] });
       expect(ofOrgA.find((t) => t.slug === "llm")?.papers).toBe(2);
     });
 
@@ -164,7 +164,7 @@ describeEachDatabase("topics and keywords", (getDb) => {
       expect(shares.rows).toHaveLength(6);
     });
 
-    it("filters shares by organisation and picks one topic with the topic filter", async () => {
+    it("filters shares by organisation and picks topics with the topic filter", async () => {
       const ofOrgA = await getTopicShares(getDb(), { orgs: ["org-a"], ...range });
       expect(ofOrgA.periods).toEqual([
         { period: "2025-01-01", papers: 2 },
@@ -177,9 +177,14 @@ describeEachDatabase("topics and keywords", (getDb) => {
         ["2025-01-01", 2, 1],
         ["2025-02-01", 0, 0],
       ]);
-      const onlyLlm = await getTopicShares(getDb(), { orgs: [], ...range, topic: "llm" });
+      const onlyLlm = await getTopicShares(getDb(), { orgs: [], ...range, topics: ["llm"] });
       expect(onlyLlm.topics).toEqual(["llm"]);
       expect(onlyLlm.periods[0]?.papers).toBe(4);
+      // Two topics compared: one line each, over the same papers (the topics pick lines, not papers).
+      const two = await getTopicShares(getDb(), { orgs: [], ...range, topics: ["rl", "llm"] });
+      expect(two.topics).toEqual(["llm", "rl"]);
+      expect(two.periods).toEqual(onlyLlm.periods);
+      expect(two.rows.filter((row) => row.topic === "rl").map((row) => row.papers)).toEqual([2, 0]);
       const empty = await getTopicShares(getDb(), { orgs: ["no-such-org"], ...range });
       expect(empty).toEqual({ periods: [], topics: [], rows: [] });
     });

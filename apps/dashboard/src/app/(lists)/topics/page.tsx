@@ -147,7 +147,7 @@ export default async function TopicsPage({ searchParams }: Props) {
                       <tr key={topic.slug} data-topic={topic.slug}>
                         <td>
                           <a
-                            href={`/papers${filtersToQuery({ ...filters, topic: topic.slug })}`}
+                            href={`/papers${filtersToQuery({ ...filters, topics: [topic.slug] })}`}
                             title={topic.description ?? undefined}
                           >
                             {topic.label}
