@@ -157,12 +157,13 @@ for (const target of seededTargets()) {
 
       it("shows a paper's place in the listing over time and whether it leads its day", async () => {
         const page = open();
-        // p2: second in capture A's listing, third in capture B's 33.5 hours later; second of its day by upvotes.
+        // p2, featured on 2023-02-28: second in capture A's listing (33 hours after), third in capture B's (66.5
+        // hours after); second of its day by upvotes.
         await page.goto(url("/papers/2303.00200"));
         const rows = page.locator("[data-rank-history] tbody tr");
         expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.textContent))).toEqual([
-          "0 h#2",
-          "33.5 h#3",
+          "33 h#2",
+          "2 d 19 h#3",
         ]);
         expect(await page.locator("[data-rank-history] p").textContent()).toContain(
           "now #2 of its day's papers",

@@ -9,6 +9,7 @@ const links = [
   { href: "/papers", label: "Papers" },
   { href: "/orgs", label: "Organisations" },
   { href: "/topics", label: "Topics" },
+  { href: "/compare", label: "Compare" },
   { href: "/runs", label: "Runs" },
 ];
 

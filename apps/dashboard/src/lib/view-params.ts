@@ -1,4 +1,5 @@
 import {
+  type CompareBy,
   type Filters,
   type Granularity,
   type OrgLeaderboardSort,
@@ -104,4 +105,27 @@ export function parseTopicsParams(input: SearchParamsInput): ViewParams<{
   const period = readChoice(params, "period", keywordPeriods, "month", issues);
   const minCount = readInteger(params, "minCount", { min: 1, max: 1000, fallback: 3 }, issues);
   return { filters, issues, granularity, top, period, minCount };
+}
+
+export const compareBys = ["org", "topic"] as const satisfies readonly CompareBy[];
+export const compareMetrics = ["papers", "upvotes", "share"] as const;
+export type CompareMetric = (typeof compareMetrics)[number];
+/** With nothing picked, the compare view starts from this many organisations (or topics) with the most papers. */
+export const compareDefaultKeys = 5;
+
+/**
+ * `by`: organisations (the `org` filter) or topics (the `topic` filter) side by side; `metric`: what each line
+ * draws; `granularity`: week or month.
+ */
+export function parseCompareParams(input: SearchParamsInput): ViewParams<{
+  by: CompareBy;
+  metric: CompareMetric;
+  granularity: (typeof orgGranularities)[number];
+}> {
+  const params = toSearchParams(input);
+  const { filters, issues } = parseFilters(params);
+  const by = readChoice(params, "by", compareBys, "org", issues);
+  const metric = readChoice(params, "metric", compareMetrics, "papers", issues);
+  const granularity = readChoice(params, "granularity", orgGranularities, "month", issues);
+  return { filters, issues, by, metric, granularity };
 }

@@ -54,6 +54,14 @@ export const hostileCases: HostileCase[] = [
   { query: "keyword=%27%3B--", invalid: false, why: "keyword with SQL, bound as a value" },
   { query: "minCount=0", invalid: true, why: "minimum count below 1" },
   { query: "runNow=started%3Cscript%3E", invalid: false, why: "a Run now result that is not one" },
+  { query: "by=author", invalid: true, why: "compare by something outside the allowlist" },
+  { query: "metric=median%3B--", invalid: true, why: "compare measure outside the allowlist" },
+  { query: "topic=llm&topic=video&topic=llm", invalid: false, why: "repeated topics, each once" },
+  {
+    query: `${Array.from({ length: 31 }, (_, i) => `topic=t${i}`).join("&")}`,
+    invalid: true,
+    why: "too many topics",
+  },
 ];
 
 /**
@@ -71,6 +79,7 @@ export const exportRoutes: Route[] = [
   { path: "/api/export/daily.csv", reads: ["granularity"] },
   { path: "/api/export/topics.csv", reads: ["granularity"] },
   { path: "/api/export/keywords.csv", reads: ["period", "minCount"] },
+  { path: "/api/export/compare.csv", reads: ["by", "metric", "granularity"] },
 ];
 
 export const pageRoutes: Route[] = [
@@ -79,6 +88,7 @@ export const pageRoutes: Route[] = [
   { path: "/rising", reads: ["window"], title: "Rising" },
   { path: "/orgs", reads: ["granularity", "top", "sort"] },
   { path: "/topics", reads: ["granularity", "top", "period", "minCount"] },
+  { path: "/compare", reads: ["by", "metric", "granularity"], title: "Compare" },
   { path: "/runs", reads: [], filters: false },
 ];
 
@@ -94,7 +104,7 @@ export function detailRoutes(runId: number): Route[] {
   ];
 }
 
-const viewParams = ["sort", "page", "granularity", "top", "period", "minCount", "window"];
+const viewParams = ["sort", "page", "granularity", "top", "period", "minCount", "window", "by", "metric"];
 
 /**
  * Whether a case is invalid for a route: view parameters a route does not read are ignored, so they are fine, and

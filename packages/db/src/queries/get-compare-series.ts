@@ -48,7 +48,7 @@ export type CompareSeries = {
 export async function getCompareSeries(
   db: Db,
   filters: Filters,
-  options: { by: CompareBy; granularity: Exclude<Granularity, "day"> },
+  options: { by: CompareBy; granularity: Granularity },
 ): Promise<CompareSeries> {
   const keys = options.by === "org" ? filters.orgs : (filters.topics ?? []);
   const others: Filters = options.by === "org" ? { ...filters, orgs: [] } : { ...filters, topics: undefined };
@@ -83,7 +83,7 @@ type KeyRow = { period: string; key: string; papers: number | string; upvotes: n
 function countPeriods(
   db: Db,
   others: Filters,
-  options: { by: CompareBy; granularity: Exclude<Granularity, "day"> },
+  options: { by: CompareBy; granularity: Granularity },
 ): Promise<PeriodRow[]> {
   const base = options.by === "org" ? "org_papers" : "papers";
   if (isDateOnly(others)) {
@@ -110,7 +110,7 @@ function countKeys(
   db: Db,
   others: Filters,
   keys: readonly string[],
-  options: { by: CompareBy; granularity: Exclude<Granularity, "day"> },
+  options: { by: CompareBy; granularity: Granularity },
 ): Promise<KeyRow[]> {
   const where = papersWhere(others);
   const bucket = bucketStart(papers.dailyDate, options.granularity);

@@ -1,5 +1,6 @@
-import { getOverviewStats, getUpvoteSeries, listTopPapers } from "@paperpulse/db";
+import { getCompareSeries, getOverviewStats, getUpvoteSeries, listTopPapers } from "@paperpulse/db";
 import { ChartFrame } from "@/components/chart-frame";
+import { CompareFrame } from "@/components/compare-frame";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
@@ -40,9 +41,12 @@ export default async function OverviewPage({ searchParams }: Props) {
   const span = stats.firstDay && stats.lastDay ? { first: stats.firstDay, last: stats.lastDay } : null;
   const fitted = fitGranularity(requested, span);
   const granularity = fitted.granularity;
-  const [series, top] = await Promise.all([
+  // Several organisations are drawn side by side, one line each, rather than summed into one series.
+  const sideBySide = filters.orgs.length > 1;
+  const [series, top, byOrg] = await Promise.all([
     getUpvoteSeries(db, filters, granularity),
     listTopPapers(db, { ...filters, limit: topLimit }),
+    sideBySide ? getCompareSeries(db, filters, { by: "org", granularity }) : null,
   ]);
   const filled = fillPeriods(
     series,
@@ -118,51 +122,86 @@ export default async function OverviewPage({ searchParams }: Props) {
             </p>
           ) : null}
 
-          <ChartFrame
-            id="upvotes"
-            title={`Upvotes per ${granularity}`}
-            description={`Total latest upvotes of the papers featured each ${granularity} (bars), with the median and 90th percentile per paper (lines).${risingFrom ? ` Papers featured from ${formatDay(risingFrom)} on are younger than ${risingDays} days and still gaining upvotes: their ${granularity}s are shaded.` : ""}`}
-            table={
-              <DataTable
-                caption={`Upvotes per ${granularity}`}
-                columns={[
-                  { label: granularity === "day" ? "Daily date" : granularity === "week" ? "Week" : "Month" },
-                  { label: "Papers", numeric: true },
-                  { label: "Total upvotes", numeric: true },
-                  { label: "Median", numeric: true },
-                  { label: "90th percentile", numeric: true },
-                  { label: "Still rising" },
-                ]}
-                rowKeys={series.map((p) => p.date)}
-                rows={series.map((p) => [
-                  formatPeriod(p.date, granularity),
-                  formatInteger(p.papers),
-                  formatInteger(p.upvotes),
-                  formatStat(p.median),
-                  formatStat(p.p90),
-                  risingFrom && holdsRisingDay(p.date, granularity, risingFrom) ? "yes" : "",
-                ])}
+          {byOrg ? (
+            <>
+              <p className="muted small" data-side-by-side>
+                {byOrg.keys.length} organisations, each its own line.{" "}
+                <a
+                  href={`/compare${filtersToQuery(filters, { granularity: granularity === "month" ? undefined : granularity })}`}
+                >
+                  Compare them by share of papers →
+                </a>
+              </p>
+              <CompareFrame
+                id="upvotes-by-org"
+                series={byOrg}
+                labels={new Map(byOrg.keys.map((key) => [key, key]))}
+                metric="upvotes"
+                period={granularity}
               />
-            }
-          >
-            <UpvotesChart data={filled} period={granularity} risingFrom={risingFrom} />
-          </ChartFrame>
+              <CompareFrame
+                id="papers-by-org"
+                series={byOrg}
+                labels={new Map(byOrg.keys.map((key) => [key, key]))}
+                metric="papers"
+                period={granularity}
+              />
+            </>
+          ) : (
+            <>
+              <ChartFrame
+                id="upvotes"
+                title={`Upvotes per ${granularity}`}
+                description={`Total latest upvotes of the papers featured each ${granularity} (bars), with the median and 90th percentile per paper (lines).${risingFrom ? ` Papers featured from ${formatDay(risingFrom)} on are younger than ${risingDays} days and still gaining upvotes: their ${granularity}s are shaded.` : ""}`}
+                table={
+                  <DataTable
+                    caption={`Upvotes per ${granularity}`}
+                    columns={[
+                      {
+                        label:
+                          granularity === "day" ? "Daily date" : granularity === "week" ? "Week" : "Month",
+                      },
+                      { label: "Papers", numeric: true },
+                      { label: "Total upvotes", numeric: true },
+                      { label: "Median", numeric: true },
+                      { label: "90th percentile", numeric: true },
+                      { label: "Still rising" },
+                    ]}
+                    rowKeys={series.map((p) => p.date)}
+                    rows={series.map((p) => [
+                      formatPeriod(p.date, granularity),
+                      formatInteger(p.papers),
+                      formatInteger(p.upvotes),
+                      formatStat(p.median),
+                      formatStat(p.p90),
+                      risingFrom && holdsRisingDay(p.date, granularity, risingFrom) ? "yes" : "",
+                    ])}
+                  />
+                }
+              >
+                <UpvotesChart data={filled} period={granularity} risingFrom={risingFrom} />
+              </ChartFrame>
 
-          <ChartFrame
-            id="papers-per-period"
-            title={`Papers per ${granularity}`}
-            description={`How many papers were featured each ${granularity}.`}
-            table={
-              <DataTable
-                caption={`Papers per ${granularity}`}
-                columns={[{ label: "Period" }, { label: "Papers", numeric: true }]}
-                rowKeys={series.map((p) => p.date)}
-                rows={series.map((p) => [formatPeriod(p.date, granularity), formatInteger(p.papers)])}
-              />
-            }
-          >
-            <PapersChart data={filled.map(({ date, papers }) => ({ date, papers }))} period={granularity} />
-          </ChartFrame>
+              <ChartFrame
+                id="papers-per-period"
+                title={`Papers per ${granularity}`}
+                description={`How many papers were featured each ${granularity}.`}
+                table={
+                  <DataTable
+                    caption={`Papers per ${granularity}`}
+                    columns={[{ label: "Period" }, { label: "Papers", numeric: true }]}
+                    rowKeys={series.map((p) => p.date)}
+                    rows={series.map((p) => [formatPeriod(p.date, granularity), formatInteger(p.papers)])}
+                  />
+                }
+              >
+                <PapersChart
+                  data={filled.map(({ date, papers }) => ({ date, papers }))}
+                  period={granularity}
+                />
+              </ChartFrame>
+            </>
+          )}
 
           <section className="card">
             <div className="chart-head">
