@@ -49,6 +49,8 @@ for (const target of seededTargets()) {
         await page.waitForURL(/\/rising$/);
         expect(await rowIds()).toEqual(byDay);
         expect(await page.locator("table.rising caption").textContent()).toContain("last 24 hours");
+        // The seed holds no trending capture: the view says how to get one.
+        expect(await page.locator("[data-trending-missing]").textContent()).toContain("pnpm scrape trending");
         // Each day's most upvoted paper says so: 2303.00100, 2303.00400 and 2303.01000 lead their days.
         const first = await page
           .locator("table.rising tbody tr:has([data-day-first])")

@@ -36,7 +36,7 @@ export async function tidyAfterRun(db: Db, options: { force?: boolean } = {}): P
   const rows = Number(state?.rows ?? 0);
   if (rows < TIDY_MIN_PAPERS || (!options.force && written < 0.1 * rows)) return { tidied: false };
   await db.execute(sql`vacuum (analyze) papers, paper_texts, paper_authors, paper_topics, paper_keywords,
-    organizations, paper_snapshots, scrape_runs, scrape_pages, daily_stats, period_stats, topic_day_stats, org_stats,
+    organizations, paper_snapshots, trending_entries, scrape_runs, scrape_pages, daily_stats, period_stats, topic_day_stats, org_stats,
     data_state`);
   await db.execute(
     sql`update data_state set written_since_tidy = greatest(written_since_tidy - ${written}, 0)`,

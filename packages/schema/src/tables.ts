@@ -195,6 +195,25 @@ export const paperSnapshots = pgTable(
 );
 
 /**
+ * The order of each captured trending listing: unlike a day's listing it has no date to find its papers by, and
+ * change-only snapshots do not record which papers a capture saw. One row per paper and trending capture (about 50).
+ */
+export const trendingEntries = pgTable(
+  "trending_entries",
+  {
+    pageId: integer("page_id")
+      .notNull()
+      .references(() => scrapePages.id, { onDelete: "cascade" }),
+    /** 1-based place in the listing. */
+    position: integer("position").notNull(),
+    paperId: text("paper_id")
+      .notNull()
+      .references(() => papers.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.pageId, t.position] })],
+);
+
+/**
  * The broad topics of the taxonomy (apps/scraper/src/topics/taxonomy.ts), copied here so the dashboard can label
  * them; `pnpm scrape retopic` and every run keep it in step with the taxonomy.
  */

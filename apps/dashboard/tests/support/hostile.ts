@@ -80,6 +80,7 @@ export const exportRoutes: Route[] = [
   { path: "/api/export/topics.csv", reads: ["granularity"] },
   { path: "/api/export/keywords.csv", reads: ["period", "minCount"] },
   { path: "/api/export/compare.csv", reads: ["by", "metric", "granularity"] },
+  { path: "/api/export/trending.csv", reads: [] },
 ];
 
 export const pageRoutes: Route[] = [

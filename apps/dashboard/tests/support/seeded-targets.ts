@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb } from "@paperpulse/db";
+import { createDb, type Db } from "@paperpulse/db";
 import { openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
 import { type RunningDashboard, startDashboard } from "./server";
 import { seedSynthetic } from "./synthetic";
@@ -16,9 +16,13 @@ export type StartedTarget = { server: RunningDashboard; runId: number; cleanup: 
 
 /**
  * The built dashboard on the synthetic seed (./synthetic.ts), once on an embedded PGlite folder and once on the
- * Postgres server at TEST_DATABASE_URL (reported as missing without one).
+ * Postgres server at TEST_DATABASE_URL (reported as missing without one), plus what `more` stores.
  */
-export function seededTargets(env: Record<string, string> = {}): SeededTarget[] {
+export function seededTargets(
+  env: Record<string, string> = {},
+  /** More data stored after the seed, for one test file's needs. */
+  more: (db: Db, runId: number) => Promise<void> = async () => {},
+): SeededTarget[] {
   return [
     {
       kind: "pglite",
@@ -30,6 +34,7 @@ export function seededTargets(env: Record<string, string> = {}): SeededTarget[] 
         let runId = 0;
         try {
           runId = await seedSynthetic(handle.db);
+          await more(handle.db, runId);
         } finally {
           await handle.close();
         }
@@ -44,6 +49,7 @@ export function seededTargets(env: Record<string, string> = {}): SeededTarget[] 
       start: async () => {
         const handle: TestDbHandle = await openServerDb();
         const runId = await seedSynthetic(handle.db);
+        await more(handle.db, runId);
         if (!handle.url) throw new Error("the test database has no URL");
         const server = await startDashboard({ databaseUrl: handle.url }, { env }).catch(
           async (error: unknown) => {

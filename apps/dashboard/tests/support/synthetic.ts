@@ -143,3 +143,22 @@ export function rowsFor(...ids: string[]): string[][] {
     return row;
   });
 }
+
+/**
+ * A succeeded run that captured the trending listing at `capturedAt`: the papers of capture B with these ids, in
+ * this order, their counts unchanged (so no snapshot is added).
+ */
+export async function seedTrendingAt(db: Db, capturedAt: Date, ids: string[]): Promise<void> {
+  const latest = syntheticCaptures[1]?.papers ?? [];
+  const papers = ids.flatMap((id, i) => {
+    const paper = latest.find((p) => p.id === id);
+    return paper ? [{ ...paper, rank: i + 1 }] : [];
+  });
+  const run = await startRun(db, { trigger: "manual", command: "trending", plan: {} });
+  await saveCapture(db, {
+    runId: run.id,
+    page: { url: "https://huggingface.co/api/daily_papers?sort=trending&p=0&limit=100", kind: "api" },
+    capture: { capturedAt, listingDate: null, trending: true, papers },
+  });
+  await finishRun(db, run.id, { status: "succeeded" });
+}

@@ -3,6 +3,7 @@ import { ParseError } from "../parse/index.ts";
 import { type BodyKind, detectBodyKind, parseBody } from "../run/parse-body.ts";
 import { beginRun } from "../run/run-recorder.ts";
 import type { ProgressListener, RunSummary } from "../run/summary.ts";
+import { isTrendingUrl } from "../sources/targets.ts";
 import { readRaw } from "./raw-store.ts";
 
 export type ReparseOptions = {
@@ -60,6 +61,7 @@ export async function reparsePages(db: Db, options: ReparseOptions): Promise<Rep
       await run.savePage(info, {
         capturedAt: page.capturedAt,
         listingDate: page.listingDate ?? parsed.listingDate,
+        ...(isTrendingUrl(page.url) ? { trending: true } : {}),
         papers: parsed.papers,
       });
     } catch (error) {

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { type Db, selectRows } from "@paperpulse/db";
+import { type Db, getLatestTrending, selectRows } from "@paperpulse/db";
 import { describeEachDatabase, describeWithFixtures, hfFixture } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -45,6 +45,11 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
   const apiItems = () =>
     JSON.parse(readFileSync(hfFixture("daily_papers_api_2026-07-31.json"), "utf8")) as unknown[];
   const apiByDate = new Map<string, unknown[] | string>();
+  // The trending listing: papers of several days, in Hugging Face's order; tests reorder it.
+  const trendingAtFirst = ["2409.70001", "2409.70002", "2409.70003"].map((id, i) =>
+    syntheticItem(id, 30 - i, `2024-09-0${i + 1}T00:00:00.000Z`),
+  );
+  let trending = trendingAtFirst;
   let server: HfTestServer;
 
   beforeAll(async () => {
@@ -98,6 +103,7 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       syntheticItem("2408.90002", 1),
     ]);
     const api: Route = (request) => {
+      if (request.query.get("sort") === "trending") return pagedApiRoute(trending, 100)(request);
       const data = apiByDate.get(request.query.get("date") ?? "");
       if (typeof data === "string") return { body: data };
       return pagedApiRoute(data ?? [], 100)(request);
@@ -143,6 +149,27 @@ describeWithFixtures("live runs against a local server in Hugging Face's URL sch
       );
       expect(rows.map((r) => r.id).sort()).toEqual([...expectedIds].sort());
       expect(rows.find((r) => r.id === "2407.21783")).toMatchObject({ upvotes: 94, comments: 5 });
+    });
+
+    it("keeps the trending listing's order at each capture, even when nothing changed", async () => {
+      trending = trendingAtFirst;
+      const latestIds = async () =>
+        (await getLatestTrending(getDb(), { orgs: [] })).rows.map((row) => row.id);
+      const first = await run(getDb(), [{ kind: "trending" }], "api");
+      expect(first).toMatchObject({ status: "succeeded", items: 3, snapshots: 3 });
+      // The same listing again: change-only snapshots add nothing, but the capture and its order are kept.
+      const again = await run(getDb(), [{ kind: "trending" }], "api");
+      expect(again).toMatchObject({ status: "succeeded", items: 3, snapshots: 0 });
+      const [page] = await selectRows<{ captured_at: Date | string }>(
+        getDb(),
+        sql`select captured_at from scrape_pages where run_id = ${again.runId}`,
+      );
+      const latest = await getLatestTrending(getDb(), { orgs: [] });
+      expect(latest.capturedAt?.toISOString()).toBe(new Date(page?.captured_at ?? 0).toISOString());
+      expect(await latestIds()).toEqual(["2409.70001", "2409.70002", "2409.70003"]);
+      trending = [trending[2], trending[0], trending[1]].flatMap((item) => (item ? [item] : []));
+      await run(getDb(), [{ kind: "trending" }], "api");
+      expect(await latestIds()).toEqual(["2409.70003", "2409.70001", "2409.70002"]);
     });
 
     it("asks for one page when the listing is shorter than the limit", async () => {

@@ -114,7 +114,8 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
 async function scrapePage(run: RunRecorder, target: Target, fetcher: Fetcher, options: ScrapeOptions) {
   const path = listingPagePath(target);
   // A week or month listing page shows a selection of its papers: it counts for no day.
-  await captureOne(run, "page", path, { date: listingDateOf(target), end: null }, fetcher, options);
+  const covers = { date: listingDateOf(target), end: null, trending: target.kind === "trending" };
+  await captureOne(run, "page", path, covers, fetcher, options);
 }
 
 async function scrapeApi(run: RunRecorder, target: Target, fetcher: Fetcher, options: ScrapeOptions) {
@@ -122,7 +123,10 @@ async function scrapeApi(run: RunRecorder, target: Target, fetcher: Fetcher, opt
   // still gets exactly one snapshot.
   const capturedAt = (options.now ?? (() => new Date()))();
   const range = listingRange(target, capturedAt.toISOString().slice(0, 10));
-  const listing = range ? { date: range.from, end: range.to } : { date: listingDateOf(target), end: null };
+  const trending = target.kind === "trending";
+  const listing = range
+    ? { date: range.from, end: range.to, trending }
+    : { date: listingDateOf(target), end: null, trending };
   const maxPages = options.maxApiPages ?? 20;
   const seen = new Set<string>();
   for (let page = 0; page < maxPages; page++) {
@@ -151,7 +155,8 @@ async function captureOne(
   run: RunRecorder,
   kind: "page" | "api",
   path: string,
-  covers: { date: string | null; end: string | null },
+  /** The days the listing counts for; trending: its order is kept, as it has no day. */
+  covers: { date: string | null; end: string | null; trending: boolean },
   fetcher: Fetcher,
   options: ScrapeOptions,
   capturedAtForAll?: Date,
@@ -245,6 +250,7 @@ async function captureOne(
       capturedAt,
       listingDate: targetDate ?? listing.parsed.listingDate,
       listingEnd,
+      ...(covers.trending ? { trending: true } : {}),
       papers: listing.parsed.papers,
     });
   } catch (error) {

@@ -10,6 +10,7 @@ function dayOf(time: number): string {
 
 /** What a scheduled job fetches when it fires at `now`. */
 export function planJob(name: JobName, config: ScheduleConfig, now: Date): Target[] {
+  if (name === "trending") return [{ kind: "trending" }];
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   if (name === "refresh") {
     // Today first: it is the listing that changes most; then back through the days whose upvotes still move.

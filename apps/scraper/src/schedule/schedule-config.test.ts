@@ -25,6 +25,13 @@ describe("schedule configuration", () => {
       PAPERPULSE_SCHEDULE_REFRESH: "*/20 * * * *",
     });
     expect(config.jobs).toEqual([{ name: "refresh", cron: "*/20 * * * *" }]);
+    // The trending listing only when asked for.
+    const trending = loadScheduleConfig({ PAPERPULSE_SCHEDULE_TRENDING: "15 * * * *" });
+    expect(trending.jobs.map((j) => j.name)).toEqual(["refresh", "daily", "trending"]);
+    expect(planJob("trending", trending, new Date())).toEqual([{ kind: "trending" }]);
+    expect(() => loadScheduleConfig({ PAPERPULSE_SCHEDULE_TRENDING: "hourly" })).toThrow(
+      /PAPERPULSE_SCHEDULE_TRENDING/,
+    );
     expect(expectedFreshnessMs(loadScheduleConfig({ PAPERPULSE_SCHEDULE: "off" }))).toBeNull();
   });
 

@@ -2,7 +2,7 @@ import { Cron } from "croner";
 import type { SourceKind } from "../sources/targets.ts";
 import { UsageError } from "../sources/targets.ts";
 
-export type JobName = "refresh" | "daily";
+export type JobName = "refresh" | "daily" | "trending";
 
 export type ScheduleConfig = {
   enabled: boolean;
@@ -16,6 +16,8 @@ export const DEFAULT_SCHEDULE = {
   // Minutes off the hour, so the load does not land on :00 with everyone else's crons.
   refresh: "7 * * * *",
   daily: "35 0 * * *",
+  // Off unless asked: one more request each time, for a listing with no day of its own.
+  trending: "off",
   refreshDays: 14,
 } as const;
 
@@ -26,6 +28,7 @@ export const DEFAULT_SCHEDULE = {
  *
  * - PAPERPULSE_SCHEDULE=off disables scheduling.
  * - PAPERPULSE_SCHEDULE_REFRESH / PAPERPULSE_SCHEDULE_DAILY: cron expressions (UTC); "off" drops that job.
+ * - PAPERPULSE_SCHEDULE_TRENDING: a cron expression to capture the trending listing (default off).
  * - PAPERPULSE_REFRESH_DAYS: days the refresh covers (1–60).
  * - PAPERPULSE_SCHEDULE_SOURCE: api (default) or page.
  */
@@ -35,6 +38,7 @@ export function loadScheduleConfig(env: NodeJS.ProcessEnv = process.env): Schedu
   for (const [name, variable, fallback] of [
     ["refresh", "PAPERPULSE_SCHEDULE_REFRESH", DEFAULT_SCHEDULE.refresh],
     ["daily", "PAPERPULSE_SCHEDULE_DAILY", DEFAULT_SCHEDULE.daily],
+    ["trending", "PAPERPULSE_SCHEDULE_TRENDING", DEFAULT_SCHEDULE.trending],
   ] as const) {
     const cron = (env[variable] ?? fallback).trim();
     if (cron.toLowerCase() === "off") continue;

@@ -3,6 +3,7 @@ import {
   apiPath,
   countDays,
   isoWeekOf,
+  isTrendingUrl,
   listDays,
   parseDateArg,
   parseWeekArg,
@@ -17,6 +18,15 @@ describe("targets", () => {
     expect(parseDateArg("2024-02-29")).toBe("2024-02-29");
     expect(() => parseWeekArg("2025-W53")).toThrow(/ISO week/);
     expect(parseWeekArg("2026-W53")).toBe("2026-W53");
+  });
+
+  it("tells the trending listing's URLs, page and API, from the others", () => {
+    expect(isTrendingUrl("https://huggingface.co/papers/trending")).toBe(true);
+    expect(isTrendingUrl(`https://huggingface.co${apiPath({ kind: "trending" }, 0)}`)).toBe(true);
+    expect(isTrendingUrl(`https://huggingface.co${apiPath({ kind: "date", value: "2025-01-02" }, 0)}`)).toBe(
+      false,
+    );
+    expect(isTrendingUrl("https://huggingface.co/papers/date/2025-01-02")).toBe(false);
   });
 
   it("computes ISO weeks across year boundaries", () => {

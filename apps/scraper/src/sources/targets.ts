@@ -103,6 +103,12 @@ export function listingPagePath(target: Target): string {
   }
 }
 
+/** Whether a captured URL is the trending listing (page or API), e.g. to keep its order when parsed again. */
+export function isTrendingUrl(url: string): boolean {
+  const parsed = new URL(url, "https://huggingface.co");
+  return parsed.pathname === "/papers/trending" || parsed.searchParams.get("sort") === "trending";
+}
+
 export const API_PAGE_SIZE = 100;
 
 /** `/api/daily_papers` for one page of results (p counts from 0). */

@@ -3,6 +3,7 @@ export * from "./filters.ts";
 export * from "./get-compare-series.ts";
 export * from "./get-daily-upvotes.ts";
 export * from "./get-freshness.ts";
+export * from "./get-latest-trending.ts";
 export * from "./get-newest-day.ts";
 export * from "./get-org-activity.ts";
 export * from "./get-org-coverage.ts";

@@ -42,5 +42,7 @@ export type Capture = {
    * between. Such a listing dates no paper: each carries its own day.
    */
   listingEnd?: string | null;
+  /** The trending listing: its order is kept (trending_entries), as it has no date to find its papers by. */
+  trending?: boolean;
   papers: CapturedPaper[];
 };

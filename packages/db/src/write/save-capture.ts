@@ -162,6 +162,7 @@ async function writeCapture(
   const done = sendAll(tx, [
     ...replaceAuthorsStatements(ofNewest, inserted),
     ...(topics ? [topics] : []),
+    ...(capture.trending ? [trendingEntriesStatement(pageId, papers)] : []),
     snapshotStatement,
   ]).then((results) => {
     result.snapshotted = rowsOf<{ paper_id: string }>(results.at(-1)).map((row) => row.paper_id);
@@ -192,6 +193,14 @@ function insertPageStatement(runId: number, page: PageInfo, capture: Capture, it
       ${page.durationMs ?? null}::int, ${page.bytes ?? null}::int, ${page.contentHash ?? null}::text,
       ${page.rendered ?? false}, ${items})
     returning id`;
+}
+
+/** The trending listing's order, as captured: each paper at its place in the listing. */
+function trendingEntriesStatement(pageId: number, papers: readonly Capture["papers"][number][]): SQL {
+  const rows = JSON.stringify(papers.map((paper) => ({ position: paper.rank, id: paper.id })));
+  return sql`insert into trending_entries (page_id, position, paper_id)
+    select ${pageId}, x.position, x.id from json_to_recordset(${rows}::json) as x(position int, id text)
+    on conflict do nothing`;
 }
 
 /** The run's counters for a page that held no papers. */

@@ -1,4 +1,4 @@
-import { listRisingPapers, type RisingWindow } from "@paperpulse/db";
+import { getLatestTrending, listRisingPapers, type RisingWindow } from "@paperpulse/db";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
@@ -6,6 +6,7 @@ import { FilterBar } from "@/components/filter-bar";
 import { IssuesNotice } from "@/components/issues-notice";
 import { OrgCoverageNote } from "@/components/org-coverage-note";
 import { Segmented } from "@/components/segmented";
+import { TrendingSection } from "@/components/trending-section";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
 import { formatDateTime, formatDay, formatInteger, pathSegment } from "@/lib/format";
 import { parseRisingParams, risingLimit } from "@/lib/view-params";
@@ -26,8 +27,9 @@ export default async function RisingPage({ searchParams }: Props) {
   const db = await getDb();
   await checkFilterValues(db, parsed);
   const { filters, issues, window } = parsed;
-  const [rising, facets] = await Promise.all([
+  const [rising, trending, facets] = await Promise.all([
     listRisingPapers(db, filters, { window, limit: risingLimit }),
+    getLatestTrending(db, filters),
     getFacets(db),
   ]);
   const windowParam = window === "24h" ? undefined : window;
@@ -51,6 +53,7 @@ export default async function RisingPage({ searchParams }: Props) {
               href: `/api/export/rising.csv${filtersToQuery(filters, { window: windowParam })}`,
               label: "Rising CSV",
             },
+            { href: `/api/export/trending.csv${filtersToQuery(filters)}`, label: "Trending CSV" },
           ]}
         />
       </div>
@@ -129,6 +132,7 @@ export default async function RisingPage({ searchParams }: Props) {
           </div>
         </section>
       )}
+      <TrendingSection trending={trending} filtered={hasFilters(filters)} />
     </>
   );
 }
