@@ -5,7 +5,12 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
   const top = await (await fetch(`${base}/api/export/papers.csv?sort=-upvotes&minUpvotes=50`)).text();
   const paperId = top.split("\r\n")[1]?.split(",")[0] ?? "none";
   const orgs = await (await fetch(`${base}/api/export/orgs.csv`)).text();
-  const org = encodeURIComponent(orgs.split("\r\n")[1]?.split(",")[0] ?? "none");
+  const orgNames = orgs
+    .split("\r\n")
+    .slice(1, 4)
+    .map((line) => encodeURIComponent(line.split(",")[0] ?? "none"));
+  const org = orgNames[0] ?? "none";
+  const threeOrgs = orgNames.map((name) => `org=${name}`).join("&");
   const view = (name: string, path: string): BenchRoute => ({ name, path, kind: "view" });
   const csv = (name: string, path: string): BenchRoute => ({ name, path, kind: "export" });
   return [
@@ -27,6 +32,10 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
     view("organisation", `/orgs/${org}`),
     view("topics", "/topics"),
     view("topics, one org by week", `/topics?org=${org}&granularity=week`),
+    view("compare, top organisations", "/compare"),
+    view("compare three orgs, share by week", `/compare?${threeOrgs}&metric=share&granularity=week`),
+    view("compare topics", "/compare?by=topic&metric=upvotes"),
+    view("overview, three orgs side by side", `/?${threeOrgs}`),
     view("runs", "/runs"),
     view("run", "/runs/1"),
     csv("daily CSV", "/api/export/daily.csv"),
@@ -35,6 +44,8 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
     csv("keywords CSV", "/api/export/keywords.csv"),
     csv("paper's snapshots CSV", `/api/export/snapshots.csv?paper=${encodeURIComponent(paperId)}`),
     csv("rising CSV", "/api/export/rising.csv?window=7d"),
+    csv("compare CSV, three orgs by week", `/api/export/compare.csv?${threeOrgs}&granularity=week`),
+    csv("trending CSV", "/api/export/trending.csv"),
     csv("papers CSV, one org", `/api/export/papers.csv?org=${org}`),
     csv("papers CSV, all", "/api/export/papers.csv"),
   ];
