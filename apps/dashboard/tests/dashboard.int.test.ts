@@ -54,6 +54,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
   // The paper captured most often (its curve has the most points).
   let curvePaper: { id: string; snapshots: number } = { id: "", snapshots: 0 };
   let busiestOrg = "";
+  let secondOrg = "";
   // An organisation with a full page of papers or fewer: its table is all its rows.
   let tableOrg = "";
 
@@ -89,6 +90,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
       (a, b) => b[1] - a[1] || compare(a[0], b[0]),
     );
     busiestOrg = counts[0]?.[0] ?? "";
+    secondOrg = counts[1]?.[0] ?? "";
     tableOrg = counts.find(([, n]) => n <= 50 && n >= 10)?.[0] ?? "";
 
     hf = await startHfTestServer();
@@ -450,6 +452,51 @@ describeWithFixtures("dashboard on the imported archive", () => {
       const keywords = await download('a[data-export="/api/export/keywords.csv"]');
       const listed = await page.locator("table[data-keywords] tbody tr td:first-child").allTextContents();
       expect(keywords.slice(1).map((row) => row[0])).toEqual(listed.map((k) => expectedText(k)));
+      expect(errors).toEqual([]);
+    });
+
+    it("compare: two organisations, one line each, their monthly papers and shares as the archive holds them", async () => {
+      const page = open();
+      const pair = [busiestOrg, secondOrg];
+      await page.goto(url(`/compare?${pair.map((o) => `org=${encodeURIComponent(o)}`).join("&")}`));
+      await page.waitForSelector("[data-chart=compare] .recharts-line-curve");
+      expect(await page.locator("[data-chart=compare] .recharts-line-curve").count()).toBe(2);
+      // From the archive itself: per month, the papers naming an organisation and each one's papers.
+      const named = new Map<string, number>();
+      const ofOrg = new Map<string, number>();
+      const months = new Set<string>();
+      for (const paper of all) {
+        const month = paper.dailyDate.slice(0, 7);
+        months.add(month);
+        if (!paper.organizationName) continue;
+        named.set(month, (named.get(month) ?? 0) + 1);
+        if (pair.includes(paper.organizationName)) {
+          const key = `${month} ${paper.organizationName}`;
+          ofOrg.set(key, (ofOrg.get(key) ?? 0) + 1);
+        }
+      }
+      const csv = await download('a[data-export="/api/export/compare.csv"]');
+      const expected = [...months].sort().flatMap((month) =>
+        pair.map((org) => {
+          const papers = ofOrg.get(`${month} ${org}`) ?? 0;
+          const base = named.get(month) ?? 0;
+          const share = base > 0 ? String(Math.round((papers / base) * 1e6) / 1e6) : "";
+          return [`${month}-01`, expectedText(org), String(papers), share, String(base)];
+        }),
+      );
+      expect(csv.slice(1).map((row) => [row[0], row[1], row[3], row[5], row[6]])).toEqual(expected);
+      // The months before Hugging Face named organisations are shaded.
+      expect(await page.locator("[data-chart=compare] .org-unnamed").count()).toBe(1);
+      await page
+        .getByRole("navigation", { name: "Measure" })
+        .getByRole("link", { name: "Share of papers" })
+        .click();
+      await page.waitForURL(/metric=share/);
+      await page.waitForSelector("[data-chart=compare] .recharts-line-curve");
+      await shot("compare");
+      await page.goto(url("/rising?window=7d"));
+      await page.locator("table.rising").waitFor();
+      await shot("rising");
       expect(errors).toEqual([]);
     });
 
