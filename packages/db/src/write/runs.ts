@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { type RunStatus, type RunTrigger, scrapePages, scrapeRuns } from "@paperpulse/schema";
-import { and, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import { bumpDataVersion } from "../aggregates/data-version.ts";
 import { isProcessAlive } from "../process-alive.ts";
 import { selectRows } from "../rows.ts";
@@ -187,8 +187,14 @@ export async function recordFailedPage(db: Db, input: FailedPageInput): Promise<
 
 export type RunRow = typeof scrapeRuns.$inferSelect;
 
-export async function listRuns(db: Db, limit = 20): Promise<RunRow[]> {
-  return db.select().from(scrapeRuns).orderBy(desc(scrapeRuns.id)).limit(limit);
+/** The newest runs first; with `beforeId`, those older than that run (the next page of a listing). */
+export async function listRuns(db: Db, limit = 20, beforeId?: number): Promise<RunRow[]> {
+  return db
+    .select()
+    .from(scrapeRuns)
+    .where(beforeId === undefined ? undefined : lt(scrapeRuns.id, beforeId))
+    .orderBy(desc(scrapeRuns.id))
+    .limit(limit);
 }
 
 export async function getRun(db: Db, runId: number): Promise<RunRow | undefined> {
