@@ -26,34 +26,34 @@ const noControl = /^[^\p{Cc}]*$/u;
  * A daily date as YYYY-MM-DD, or a whole month (YYYY-MM) or year (YYYY): `from=2025` starts on 2025-01-01 and
  * `to=2025-02` ends on 2025-02-28, so `from=1970&to=2100` reads as it says.
  */
-const dateSchema = (edge: "start" | "end") =>
+export const dateSchema = (edge: "start" | "end") =>
   z
     .string()
     .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "must be a date as YYYY-MM-DD (or YYYY-MM, YYYY)")
     .transform((value) => expandDate(value, edge))
     .refine(isCalendarDate, "must be a real calendar date");
 
-const orgSchema = z
+export const orgSchema = z
   .string()
   .max(maxOrgLength, `must be at most ${maxOrgLength} characters`)
   .regex(noControl, "must not contain control characters");
 
-const topicSchema = z
+export const topicSchema = z
   .string()
   .max(64, "must be at most 64 characters")
   .regex(/^[a-z0-9][a-z0-9-]*$/, "must be a topic slug (lowercase letters, digits and dashes)");
 
-const querySchema = z
+export const querySchema = z
   .string()
   .max(maxQueryLength, `must be at most ${maxQueryLength} characters`)
   .regex(noControl, "must not contain control characters");
 
-const keywordSchema = z
+export const keywordSchema = z
   .string()
   .max(maxKeywordLength, `must be at most ${maxKeywordLength} characters`)
   .regex(noControl, "must not contain control characters");
 
-const minUpvotesSchema = z
+export const minUpvotesSchema = z
   .string()
   .regex(/^\d+$/, "must be a whole number of upvotes")
   .max(9, `must be at most ${maxUpvotes}`)

@@ -83,6 +83,16 @@ export const exportRoutes: Route[] = [
   { path: "/api/export/trending.csv", reads: [] },
 ];
 
+/** The read API's list routes: the same parameters, answered as JSON (400 with the parameters named). */
+export const apiRoutes: Route[] = [
+  { path: "/api/v1/papers", reads: ["sort"] },
+  { path: "/api/v1/orgs", reads: ["sort"] },
+  { path: "/api/v1/topics", reads: [] },
+  { path: "/api/v1/series/upvotes", reads: ["granularity"] },
+  { path: "/api/v1/series/orgs", reads: ["granularity"] },
+  { path: "/api/v1/series/topics", reads: ["granularity"] },
+];
+
 export const pageRoutes: Route[] = [
   { path: "/", reads: ["granularity"] },
   { path: "/papers", reads: ["sort", "page"] },

@@ -35,7 +35,8 @@ export async function* listPapersForExport(
 ): AsyncGenerator<PaperExportRow[]> {
   const batchSize = options.batchSize ?? 5000;
   const sort = options.sort ?? dateAscending;
-  const fetchBatch = (after: SortCursor | undefined) => selectPapersAfter(db, filters, { sort, after, limit: batchSize });
+  const fetchBatch = (after: SortCursor | undefined) =>
+    selectPapersAfter(db, filters, { sort, after, limit: batchSize });
   // The next batch is asked for before this one is handed over: the database works while the caller writes.
   let pending = fetchBatch(undefined);
   try {

@@ -14,6 +14,7 @@ import { type UpvoteChartPoint, UpvotesChart } from "@/components/upvotes-chart"
 import { fillPeriods, formatPeriod, formatStat } from "@/lib/chart";
 import { filtersToQuery, maxOrgLength, parseFilters } from "@/lib/filters";
 import { formatDay, formatInteger } from "@/lib/format";
+import { isPathName } from "@/lib/path-names";
 import { holdsRisingDay, risingDays, stillRisingFrom } from "@/lib/still-rising";
 import { getDb } from "@/server/db";
 import { getFacets } from "@/server/facets";
@@ -26,13 +27,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-function validName(name: string): boolean {
-  return name.length > 0 && name.length <= maxOrgLength && /^[^\p{Cc}]*$/u.test(name);
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { name } = await params;
-  return { title: validName(name) ? name : "Organisation" };
+  return { title: isPathName(name, maxOrgLength) ? name : "Organisation" };
 }
 
 /**
@@ -49,7 +46,7 @@ function decodeName(raw: string): string {
 
 export default async function OrgPage({ params, searchParams }: Props) {
   const name = decodeName((await params).name);
-  if (!validName(name)) notFound();
+  if (!isPathName(name, maxOrgLength)) notFound();
   const db = await getDb();
   const org = await getOrganization(db, name);
   if (!org) notFound();

@@ -18,25 +18,21 @@ import {
   pathSegment,
   safeHttpUrl,
 } from "@/lib/format";
+import { isPathName, maxPaperIdLength } from "@/lib/path-names";
 import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
-/** Ids are short (2407.21783); anything long or with control characters cannot be one. */
-function validId(id: string): boolean {
-  return id.length > 0 && id.length <= 100 && /^[^\p{Cc}]*$/u.test(id);
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  return { title: validId(id) ? `Paper ${id}` : "Paper" };
+  return { title: isPathName(id, maxPaperIdLength) ? `Paper ${id}` : "Paper" };
 }
 
 export default async function PaperPage({ params }: Props) {
   const { id } = await params;
-  if (!validId(id)) notFound();
+  if (!isPathName(id, maxPaperIdLength)) notFound();
   const db = await getDb();
   const paper = await getPaperDetail(db, id);
   if (!paper) notFound();
