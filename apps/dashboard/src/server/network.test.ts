@@ -7,6 +7,7 @@ import {
   isCrossSite,
   isLoopback,
   isReachableBeyondLoopback,
+  publicOrigin,
   refuseStateChange,
   selfUrl,
 } from "./network";
@@ -15,6 +16,23 @@ const headers = (entries: Record<string, string>) => new Headers(entries);
 const local = { HOST: "127.0.0.1", PAPERPULSE_ALLOWED_HOSTS: undefined, PAPERPULSE_TRUST_PROXY: false };
 
 describe("network", () => {
+  it("builds absolute links on the host a reader used, never on a forged one", () => {
+    const env = { ...local, PORT: 3000 };
+    expect(publicOrigin(headers({ host: "127.0.0.1:3000" }), env)).toBe("http://127.0.0.1:3000");
+    expect(publicOrigin(headers({ host: "evil.example" }), env)).toBe("http://127.0.0.1:3000");
+    const proxied = {
+      ...env,
+      PAPERPULSE_TRUST_PROXY: true,
+      PAPERPULSE_ALLOWED_HOSTS: ["papers.example.org"],
+    };
+    const forwarded = headers({
+      host: "127.0.0.1:3000",
+      "x-forwarded-host": "papers.example.org",
+      "x-forwarded-proto": "https",
+    });
+    expect(publicOrigin(forwarded, proxied)).toBe("https://papers.example.org");
+  });
+
   it("tells loopback hosts from others", () => {
     for (const host of ["localhost", "127.0.0.1", "127.8.9.10", "::1", "[::1]", "app.localhost"]) {
       expect(isLoopback(host), host).toBe(true);

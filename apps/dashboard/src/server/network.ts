@@ -47,6 +47,20 @@ function addressedTo(headers: Headers, env: NetworkEnv): string | undefined {
   return (forwarded ?? headers.get("host"))?.trim().toLowerCase() || undefined;
 }
 
+/**
+ * The origin readers reached this server under, for absolute links (feeds): the address the request was sent to
+ * when it is an allowed host (behind a trusted proxy, with its forwarded scheme), else this server's own URL, so
+ * that a forged Host header cannot put another site's links in an answer.
+ */
+export function publicOrigin(headers: Headers, env: NetworkEnv & Pick<Env, "PORT">): string {
+  const host = addressedTo(headers, env);
+  if (!host || !isAllowedHost(headers, env)) return selfUrl(env);
+  const forwarded = env.PAPERPULSE_TRUST_PROXY
+    ? headers.get("x-forwarded-proto")?.split(",")[0]?.trim()
+    : undefined;
+  return `${forwarded === "https" ? "https" : "http"}://${host}`;
+}
+
 /** Whether a request was addressed to one of the allowed host names. */
 export function isAllowedHost(headers: Headers, env: NetworkEnv): boolean {
   const host = requestHost(headers, env);

@@ -20,5 +20,6 @@ export * from "./list-papers.ts";
 export * from "./list-papers-for-export.ts";
 export * from "./list-rising-papers.ts";
 export * from "./list-snapshots-for-export.ts";
+export * from "./list-threshold-crossings.ts";
 export * from "./list-top-papers.ts";
 export * from "./paper-sort.ts";

@@ -1,4 +1,4 @@
-import { listPapers } from "@paperpulse/db";
+import { type Filters, listPapers } from "@paperpulse/db";
 import type { Metadata } from "next";
 import { EmptyState } from "@/components/empty-state";
 import { ExportLinks } from "@/components/export-links";
@@ -7,6 +7,7 @@ import { IssuesNotice } from "@/components/issues-notice";
 import { OrgCoverageNote } from "@/components/org-coverage-note";
 import { Pager } from "@/components/pager";
 import { PapersTable, type SortableColumn } from "@/components/papers-table";
+import { defaultThreshold } from "@/lib/feeds/feed-params";
 import { filtersToQuery, hasFilters } from "@/lib/filters";
 import { formatInteger } from "@/lib/format";
 import { defaultPaperSort, papersPageSize, parsePapersParams, toPaperSort } from "@/lib/view-params";
@@ -15,7 +16,26 @@ import { getFacets } from "@/server/facets";
 import { checkFilterValues } from "@/server/topics";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Papers" };
+/** The view's feeds, announced in the page head for feed readers and browsers. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { filters } = parsePapersParams(await searchParams);
+  return {
+    title: "Papers",
+    alternates: {
+      types: {
+        "application/atom+xml": feedLinks(filters).map((feed) => ({ url: feed.href, title: feed.label })),
+      },
+    },
+  };
+}
+
+function feedLinks(filters: Filters) {
+  const query = filtersToQuery(filters);
+  return [
+    { href: `/feeds/papers.atom${query}`, label: "Feed: new papers" },
+    { href: `/feeds/upvotes.atom${query}`, label: `Feed: reaching ${defaultThreshold} upvotes` },
+  ];
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -65,6 +85,7 @@ export default async function PapersPage({ searchParams }: Props) {
             { href: `/api/export/papers.csv${filtersToQuery(filters, { sort })}`, label: "Papers CSV" },
             { href: `/api/export/snapshots.csv${filtersToQuery(filters)}`, label: "Snapshots CSV" },
           ]}
+          feeds={feedLinks(filters)}
         />
       </div>
       <FilterBar path="/papers" filters={filters} facets={facets} keep={{ sort: sortParam }} />
