@@ -180,6 +180,19 @@ for (const target of targets) {
       ]);
       const acme = await fetchCsv(url("/api/export/snapshots.csv?org=acme&from=2023-03-01"));
       expect(acme.rows.slice(1).map((r) => r[0])).toEqual(["2303.00300", "2303.00400", "2303.00400"]);
+      // The same rows as JSON Lines, with typed numbers: each line read back on its own.
+      const lines = await fetch(url("/api/export/snapshots.jsonl"));
+      expect(lines.headers.get("content-type")).toBe("application/x-ndjson; charset=utf-8");
+      const text = await lines.text();
+      expect(text.endsWith("\n")).toBe(true);
+      const objects = text
+        .trimEnd()
+        .split("\n")
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(objects.map((o) => [o.paper_id, o.captured_at, o.upvotes, o.comments])).toEqual(
+        all.rows.slice(1).map(([id, at, up, c]) => [id, at, Number(up), Number(c)]),
+      );
+      expect((await fetch(url("/api/export/snapshots.jsonl?org=%00"))).status).toBe(400);
     });
 
     it("sorts and filters the papers export like the Papers view (sort, q, minUpvotes)", async () => {

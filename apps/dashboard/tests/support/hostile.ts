@@ -81,6 +81,7 @@ export const exportRoutes: Route[] = [
   { path: "/api/export/keywords.csv", reads: ["period", "minCount"] },
   { path: "/api/export/compare.csv", reads: ["by", "metric", "granularity"] },
   { path: "/api/export/trending.csv", reads: [] },
+  { path: "/api/export/snapshots.jsonl", reads: [] },
 ];
 
 /** The read API's list routes: the same parameters, answered as JSON (400 with the parameters named). */
