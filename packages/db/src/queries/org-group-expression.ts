@@ -10,7 +10,9 @@ import type { PgColumn } from "drizzle-orm/pg-core";
  * added to every query that uses it.
  */
 export function orgGroupExpression(column: PgColumn | SQL = papers.organizationName): SQL<string | null> {
-  return sql<string | null>`coalesce((select jsonb_object_agg(lower(org_name), group_name) from org_group_members)
+  return sql<
+    string | null
+  >`coalesce((select jsonb_object_agg(lower(org_name), group_name) from org_group_members)
     ->> lower(${column}), ${column})`;
 }
 

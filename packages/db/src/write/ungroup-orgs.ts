@@ -44,7 +44,8 @@ export async function ungroupOrgs(
           `(its names: ${members.map((m) => m.name).join(", ") || "none"}), so nothing was changed`,
       );
     }
-    const removed = wanted.length === 0 ? members.map((m) => m.name) : wanted.map((n) => byKey.get(n.toLowerCase()) ?? n);
+    const removed =
+      wanted.length === 0 ? members.map((m) => m.name) : wanted.map((n) => byKey.get(n.toLowerCase()) ?? n);
     const groupRemoved = removed.length === members.length;
     if (groupRemoved) {
       // Its names go with it (the members' foreign key cascades).
