@@ -112,9 +112,11 @@ describeEachDatabase("organisation groups", (getDb) => {
       const before = await membersOf(getDb());
       const error = await refusal(groupOrgs(getDb(), "Seed Only", ["new-lab", "BYTEDANCE-SEED"]));
       expect(error.code).toBe("ORG_IN_OTHER_GROUP");
-      expect(error.message).toContain("ByteDance-Seed is in the group ByteDance");
+      expect(error.message).toContain(
+        "ByteDance-Seed is already in the group ByteDance: a name belongs to one group at most",
+      );
       const moved = await refusal(groupOrgs(getDb(), "Lab Group", ["microsoft"]));
-      expect(moved.message).toContain("microsoft is in the group Microsoft");
+      expect(moved.message).toContain("microsoft is already in the group Microsoft");
       expect(await membersOf(getDb())).toEqual(before);
     });
 

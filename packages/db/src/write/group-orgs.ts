@@ -37,7 +37,7 @@ export async function groupOrgs(db: Db, group: string, names: readonly string[])
     if (elsewhere.length > 0) {
       throw new OrgGroupError(
         "ORG_IN_OTHER_GROUP",
-        `${elsewhere.map((s) => `${s.member} is in the group ${s.inGroup}`).join(", ")} already: a name belongs ` +
+        `${elsewhere.map((s) => `${s.member} is already in the group ${s.inGroup}`).join("; ")}: a name belongs ` +
           "to one group at most, so nothing was changed",
       );
     }
