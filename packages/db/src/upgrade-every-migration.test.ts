@@ -15,6 +15,7 @@ import {
   getOverviewStats,
   getPaperDetail,
   getUpvoteSeries,
+  listOrgGroups,
   listOrgLeaderboard,
   listPapers,
 } from "./queries/index.ts";
@@ -171,6 +172,12 @@ async function expectUpgraded(db: Db, from: string): Promise<void> {
     expect(topics.find((t) => t.slug === "robotics")?.papers, from).toBe(3);
     expect(shares.rows.length, from).toBeGreaterThan(0);
   }
+  // The default organisation groups arrive with the upgrade; papers keep their organisation.
+  const groups = await listOrgGroups(db);
+  expect(
+    groups.find((g) => g.name === "ByteDance")?.members.map((m) => m.name),
+    from,
+  ).toContain("ByteDance-Seed");
   const [run] = await listRuns(db, 5);
   expect(run, from).toMatchObject({ command: "scrape 2025-03-10", status: "succeeded" });
   expect(await listRunPages(db, run?.id ?? 0), from).toHaveLength(1);

@@ -1,2 +1,3 @@
 export * from "./hf.ts";
+export * from "./org-groups.ts";
 export * from "./tables.ts";

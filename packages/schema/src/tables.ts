@@ -36,6 +36,38 @@ export const organizations = pgTable(
   (t) => [uniqueIndex("organizations_name_lower_idx").on(sql`lower(${t.name})`)],
 );
 
+/**
+ * One company under the several names Hugging Face files its papers under (`ByteDance` and `ByteDance-Seed`), so
+ * views can count them together. Papers keep Hugging Face's name: a group only maps names when read. Group names
+ * match whatever their case, as organisation names do. A new database starts with a default list (README).
+ */
+export const orgGroups = pgTable(
+  "org_groups",
+  {
+    name: text("name").primaryKey(),
+  },
+  (t) => [uniqueIndex("org_groups_name_lower_idx").on(sql`lower(${t.name})`)],
+);
+
+/**
+ * The organisation names of each group. No foreign key to organizations: a group may name an organisation before
+ * its first paper is stored. A name, in any case, belongs to one group at most.
+ */
+export const orgGroupMembers = pgTable(
+  "org_group_members",
+  {
+    orgName: text("org_name").primaryKey(),
+    groupName: text("group_name")
+      .notNull()
+      .references(() => orgGroups.name, { onDelete: "cascade", onUpdate: "cascade" }),
+  },
+  // Views map each paper's organisation to its group through this index: one probe per name.
+  (t) => [
+    uniqueIndex("org_group_members_org_lower_idx").on(sql`lower(${t.orgName})`),
+    index("org_group_members_group_idx").on(t.groupName),
+  ],
+);
+
 export const papers = pgTable(
   "papers",
   {

@@ -31,9 +31,33 @@ describe("parseCommand", () => {
     [["restore"], /restore needs the backup FILE/],
     [["restore", "a.dump", "b.dump"], /restore needs the backup FILE/],
     [["backup", "a.dump", "b.dump"], /at most 1 argument/],
+    [["orgs"], /orgs needs list, group or ungroup/],
+    [["orgs", "merge"], /unknown orgs command "merge"/],
+    [["orgs", "list", "extra"], /orgs list takes no arguments/],
+    [["orgs", "group", "ByteDance"], /at least one organisation NAME/],
+    [["orgs", "ungroup"], /orgs ungroup needs a GROUP/],
+    [["orgs", "group", " ", "x"], /GROUP " " must not be empty/],
+    [["orgs", "group", "G", "a\u0000b"], /NAME "a\\u0000b" must not contain control or invisible characters/],
+    [["orgs", "ungroup", "G".repeat(101)], /must be at most 100 characters long/],
   ])("refuses %j with a one-line reason", (argv, reason) => {
     expect(() => parse(...argv)).toThrow(UsageError);
     expect(() => parse(...argv)).toThrow(reason);
+  });
+
+  it("reads the organisation group commands, names trimmed", () => {
+    expect(parse("orgs", "list")).toEqual({ name: "orgs", action: "list" });
+    expect(parse("orgs", "group", " ByteDance ", "ByteDance-Seed", "bytedance-research")).toEqual({
+      name: "orgs",
+      action: "group",
+      group: "ByteDance",
+      names: ["ByteDance-Seed", "bytedance-research"],
+    });
+    expect(parse("orgs", "ungroup", "Meta")).toEqual({
+      name: "orgs",
+      action: "ungroup",
+      group: "Meta",
+      names: [],
+    });
   });
 
   it("reads backup and restore, files resolved from the working directory", () => {

@@ -16,6 +16,7 @@ import {
   todayUtc,
   UsageError,
 } from "../sources/targets.ts";
+import { type OrgsCommand, parseOrgsCommand } from "./parse-orgs-command.ts";
 
 export type Command =
   | { name: "help" }
@@ -29,7 +30,8 @@ export type Command =
   | { name: "retopic" }
   | { name: "backup"; file: string | undefined; force: boolean; logical: boolean }
   | { name: "restore"; file: string; force: boolean }
-  | { name: "compact"; dryRun: boolean; batch: number | undefined };
+  | { name: "compact"; dryRun: boolean; batch: number | undefined }
+  | OrgsCommand;
 
 /** What every command that fetches shares: where, how many requests, raw pages, rendering. */
 export type Remote = {
@@ -77,6 +79,14 @@ Commands:
                         keep only the snapshots where a paper's counts changed (what the store now writes), in a
                         database filled before: batches of N papers (default 500), resumable; --dry-run prints
                         what would be removed
+  orgs list             the organisation groups (one company under several Hugging Face names), each with its
+                        names and their stored papers
+  orgs group GROUP NAME...
+                        put organisation NAMEs (any case, seen yet or not) in GROUP, created when new; a name
+                        already in another group is refused and nothing changes
+  orgs ungroup GROUP [NAME...]
+                        take the NAMEs out of GROUP, or remove GROUP when no NAME is given (papers keep their
+                        organisation either way)
 
 Options:
   --source page|api     listing pages (default) or the JSON API
@@ -285,6 +295,8 @@ export function parseCommand(
         },
         json,
       };
+    case "orgs":
+      return { command: parseOrgsCommand(args), json };
     case "runs":
       maxArgs(0);
       return { command: { name: "runs", limit: parsePositiveInt(values.limit ?? "20", "--limit") }, json };
