@@ -37,12 +37,33 @@ export function FilterBar({ path, filters, facets, keep = {}, quickPicks = 12 }:
   const keepOnly = filtersToQuery({ orgs: [] }, keep);
   return (
     <section className="filters" aria-label="Filters">
-      {newestDay ? <QuickRanges path={path} filters={filters} keep={keep} newestDay={newestDay} /> : null}
+      <div className="filter-modes">
+        {newestDay ? <QuickRanges path={path} filters={filters} keep={keep} newestDay={newestDay} /> : null}
+        <nav className="segmented" aria-label="Organisations shown as">
+          {(["names", "groups"] as const).map((mode) => (
+            <a
+              key={mode}
+              className="segment"
+              data-org-mode={mode}
+              href={`${path}${filtersToQuery({ ...filters, groups: mode === "groups" ? true : undefined }, keep)}`}
+              aria-current={(mode === "groups") === Boolean(filters.groups) ? "true" : undefined}
+              title={
+                mode === "groups"
+                  ? "Companies Hugging Face files under several names as one (pnpm scrape orgs list)"
+                  : "Organisations as Hugging Face names them"
+              }
+            >
+              {mode === "groups" ? "Groups" : "Names"}
+            </a>
+          ))}
+        </nav>
+      </div>
       <form method="get" action={path} className="filter-form">
         {filters.orgs.map((org) => (
           <input key={org} type="hidden" name="org" value={org} />
         ))}
         {filters.keyword ? <input type="hidden" name="keyword" value={filters.keyword} /> : null}
+        {filters.groups ? <input type="hidden" name="groups" value="1" /> : null}
         {Object.entries(keep).map(([name, value]) =>
           value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
         )}

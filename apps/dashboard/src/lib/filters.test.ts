@@ -82,6 +82,15 @@ describe("parseFilters", () => {
     expect(issues).toEqual([{ param: "to", message: "must not be before from (2024-02-01)" }]);
   });
 
+  it("reads organisations as groups, or refuses the mode naming it", () => {
+    expect(parseFilters(new URLSearchParams("org=ByteDance&groups=1")).filters).toEqual({
+      orgs: ["ByteDance"],
+      groups: true,
+    });
+    expect(parseFilters(new URLSearchParams("groups=0")).filters).toEqual({ orgs: [] });
+    expect(parseFilters(new URLSearchParams("groups=yes")).issues[0]?.param).toBe("groups");
+  });
+
   it("round-trips through the URL", () => {
     const filters = {
       orgs: ["a b", "c&d"],
@@ -102,6 +111,7 @@ describe("parseFilters", () => {
       "topic",
       "q",
       "minUpvotes",
+      "groups",
       "sort",
       "page",
       "granularity",

@@ -18,7 +18,7 @@ export const maxTopics = 30;
 export const maxUpvotes = 999_999_999;
 
 /** The parameters every view and export shares; nav links carry these from view to view. */
-export const sharedParams = ["org", "from", "to", "topic", "q", "minUpvotes", "keyword"] as const;
+export const sharedParams = ["org", "from", "to", "topic", "q", "minUpvotes", "keyword", "groups"] as const;
 
 const noControl = /^[^\p{Cc}]*$/u;
 
@@ -60,6 +60,11 @@ export const minUpvotesSchema = z
   .transform(Number)
   .pipe(z.number().int().min(0).max(maxUpvotes, `must be at most ${maxUpvotes}`));
 
+/** `groups=1`: organisations as their groups; `0` (or absent): Hugging Face's names. */
+export const groupsSchema = z
+  .enum(["0", "1"], { message: "must be 1 (organisations as their groups) or 0" })
+  .transform((value) => value === "1");
+
 export function toSearchParams(input: SearchParamsInput): URLSearchParams {
   if (input instanceof URLSearchParams) return input;
   const params = new URLSearchParams();
@@ -73,7 +78,7 @@ export function toSearchParams(input: SearchParamsInput): URLSearchParams {
 
 /**
  * Reads the filters every view and export shares: `org` (repeatable), `from`, `to`, `topic` (repeatable), `q`,
- * `minUpvotes`, `keyword`.
+ * `minUpvotes`, `keyword`, `groups`.
  * Empty values (an empty form field) count as absent; unknown parameters are ignored. Invalid values are left out
  * of the filters and reported, so pages can show them inline and exports can answer 400.
  */
@@ -112,6 +117,7 @@ export function parseFilters(input: SearchParamsInput): ParsedFilters {
   if (minUpvotes !== undefined) filters.minUpvotes = minUpvotes;
   const keyword = readScalar(params, "keyword", keywordSchema, issues);
   if (keyword !== undefined) filters.keyword = keyword;
+  if (readScalar(params, "groups", groupsSchema, issues)) filters.groups = true;
   return { filters, issues };
 }
 
@@ -205,6 +211,7 @@ export function filtersToQuery(filters: Filters, extra: Record<string, string | 
   if (filters.q) params.set("q", filters.q);
   if (filters.minUpvotes !== undefined) params.set("minUpvotes", String(filters.minUpvotes));
   if (filters.keyword) params.set("keyword", filters.keyword);
+  if (filters.groups) params.set("groups", "1");
   for (const [name, value] of Object.entries(extra)) if (value !== undefined) params.set(name, value);
   const query = params.toString();
   return query === "" ? "" : `?${query}`;

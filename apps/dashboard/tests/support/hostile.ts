@@ -55,6 +55,8 @@ export const hostileCases: HostileCase[] = [
   { query: "minCount=0", invalid: true, why: "minimum count below 1" },
   { query: "runNow=started%3Cscript%3E", invalid: false, why: "a Run now result that is not one" },
   { query: "by=author", invalid: true, why: "compare by something outside the allowlist" },
+  { query: "groups=2", invalid: true, why: "organisations mode other than 0 or 1" },
+  { query: "groups=1&org=acme", invalid: false, why: "organisations as groups" },
   { query: "metric=median%3B--", invalid: true, why: "compare measure outside the allowlist" },
   { query: "topic=llm&topic=video&topic=llm", invalid: false, why: "repeated topics, each once" },
   {

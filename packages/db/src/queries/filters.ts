@@ -1,6 +1,7 @@
 import { papers } from "@paperpulse/schema";
 import { and, gte, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
+import { orgGroupExpression, orgGroupsWhere } from "./org-group-expression.ts";
 
 /** What every dashboard view and export filters on. Dates are YYYY-MM-DD and apply to the paper's daily date. */
 export type Filters = {
@@ -18,6 +19,11 @@ export type Filters = {
   minUpvotes?: number | undefined;
   /** A normalised keyword (as the rising keywords list them): only papers carrying it. */
   keyword?: string | undefined;
+  /**
+   * Organisations as their groups (`org_groups`): `orgs` may name groups, matching every organisation of the group,
+   * and views that rank or chart organisations show groups instead of Hugging Face's names.
+   */
+  groups?: boolean | undefined;
 };
 
 export const noFilters: Filters = { orgs: [] };
@@ -46,7 +52,8 @@ export function dayRangeWhere(
 /** The WHERE clause for filters on the papers table; every value is bound as a parameter. */
 export function papersWhere(filters: Filters): SQL | undefined {
   const conditions: SQL[] = [];
-  if (filters.orgs.length > 0) conditions.push(inArray(papers.organizationName, filters.orgs));
+  const orgs = filters.groups ? orgGroupsWhere(filters.orgs) : orgsWhere(filters.orgs);
+  if (orgs) conditions.push(orgs);
   const range = dailyDateWhere(filters);
   if (range) conditions.push(range);
   if (filters.minUpvotes !== undefined) conditions.push(gte(papers.upvotes, filters.minUpvotes));
@@ -54,6 +61,10 @@ export function papersWhere(filters: Filters): SQL | undefined {
   if (filters.topics?.length) conditions.push(topicCondition(filters.topics));
   if (filters.keyword) conditions.push(keywordCondition(filters.keyword));
   return conditions.length > 0 ? and(...conditions) : undefined;
+}
+
+function orgsWhere(orgs: readonly string[]): SQL | undefined {
+  return orgs.length > 0 ? inArray(papers.organizationName, [...orgs]) : undefined;
 }
 
 /**
@@ -97,4 +108,9 @@ export function topicIn(column: SQL, topics: readonly string[]): SQL {
     topics.map((topic) => sql`${topic}`),
     sql`, `,
   )})`;
+}
+
+/** The organisation a view shows for a paper: its group when the filters ask for groups, else Hugging Face's name. */
+export function shownOrganization(filters: Pick<Filters, "groups">): SQL | PgColumn {
+  return filters.groups ? orgGroupExpression(papers.organizationName) : papers.organizationName;
 }

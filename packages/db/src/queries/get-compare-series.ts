@@ -2,8 +2,16 @@ import { papers } from "@paperpulse/schema";
 import { type SQL, sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
-import { dayRangeWhere, type Filters, isDateOnly, papersWhere, topicIn } from "./filters.ts";
+import {
+  dayRangeWhere,
+  type Filters,
+  isDateOnly,
+  papersWhere,
+  shownOrganization,
+  topicIn,
+} from "./filters.ts";
 import { bucketStart, type Granularity } from "./granularity.ts";
+import { orgGroupsWhere } from "./org-group-expression.ts";
 
 /** What is compared: the organisations of `filters.orgs`, or the topics of `filters.topics`. */
 export type CompareBy = "org" | "topic";
@@ -116,15 +124,19 @@ function countKeys(
   const bucket = bucketStart(papers.dailyDate, options.granularity);
   const and = (condition: SQL | undefined) => (condition ? sql`and ${condition}` : sql``);
   if (options.by === "org") {
+    // With groups, a key is a group (every one of its organisations) or an organisation in none.
+    const organization = shownOrganization(others);
+    const picked = others.groups
+      ? (orgGroupsWhere(keys) ?? sql`false`)
+      : sql`${papers.organizationName} in (${sql.join(
+          keys.map((key) => sql`${key}`),
+          sql`, `,
+        )})`;
     return selectRows<KeyRow>(
       db,
-      sql`select ${bucket} as period, ${papers.organizationName} as key, count(*) as papers,
-            sum(${papers.upvotes}) as upvotes
+      sql`select ${bucket} as period, ${organization} as key, count(*) as papers, sum(${papers.upvotes}) as upvotes
           from ${papers}
-          where ${papers.organizationName} in (${sql.join(
-            keys.map((key) => sql`${key}`),
-            sql`, `,
-          )}) ${and(where)}
+          where ${picked} ${and(where)}
           group by 1, 2`,
     );
   }

@@ -2,7 +2,7 @@ import { papers } from "@paperpulse/schema";
 import { type SQL, sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
-import { dayRangeWhere, type Filters, isDateOnly, papersWhere } from "./filters.ts";
+import { dayRangeWhere, type Filters, isDateOnly, papersWhere, shownOrganization } from "./filters.ts";
 import type { Granularity } from "./granularity.ts";
 import { bucketStart } from "./granularity.ts";
 
@@ -37,14 +37,15 @@ export async function getOrgActivity(
 ): Promise<OrgActivity> {
   const where = papersWhere(filters);
   const dateOnly = isDateOnly(filters);
+  const organization = shownOrganization(filters);
   const orgs = await topOrganizations(db, filters, where, options.top);
   const bucket = bucketStart(papers.dailyDate, options.granularity);
   const rows: OrgActivityRow[] = [];
   if (orgs.length > 0) {
     const counts = await selectRows<{ period: string; org: string; papers: number | string }>(
       db,
-      sql`select ${bucket} as period, ${papers.organizationName} as org, count(*) as papers from ${papers}
-          where ${papers.organizationName} in (${sql.join(
+      sql`select ${bucket} as period, ${organization} as org, count(*) as papers from ${papers}
+          where ${organization} in (${sql.join(
             orgs.map((org) => sql`${org}`),
             sql`, `,
           )}) ${where ? sql`and ${where}` : sql``}
@@ -81,7 +82,7 @@ async function topOrganizations(
   where: SQL | undefined,
   top: number,
 ): Promise<string[]> {
-  if (isDateOnly(filters) && !filters.from && !filters.to) {
+  if (isDateOnly(filters) && !filters.from && !filters.to && !filters.groups) {
     const rows = await selectRows<{ name: string }>(
       db,
       sql`select name from org_stats order by papers desc, name limit ${top}`,
@@ -90,7 +91,7 @@ async function topOrganizations(
   }
   const rows = await selectRows<{ org: string }>(
     db,
-    sql`select ${papers.organizationName} as org from ${papers}
+    sql`select ${shownOrganization(filters)} as org from ${papers}
         where ${papers.organizationName} is not null ${where ? sql`and ${where}` : sql``}
         group by 1 order by count(*) desc, 1 limit ${top}`,
   );

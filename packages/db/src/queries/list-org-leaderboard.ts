@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
-import { type Filters, isDateOnly, papersWhere } from "./filters.ts";
+import { type Filters, isDateOnly, papersWhere, shownOrganization } from "./filters.ts";
 
 export type OrgLeaderboardRow = {
   name: string;
@@ -50,7 +50,8 @@ export async function listOrgLeaderboard(
 ): Promise<OrgLeaderboardRow[]> {
   // The column name comes from the allowlist above, never from the request.
   const orderBy = sql.raw(orderColumns[options.sort ?? "papers"]);
-  const allTime = isDateOnly(filters) && !filters.from && !filters.to;
+  // Groups are not precomputed: they change with `pnpm scrape orgs`, and are added up from the papers.
+  const allTime = isDateOnly(filters) && !filters.from && !filters.to && !filters.groups;
   const rows = await selectRows<Row>(
     db,
     allTime
@@ -58,7 +59,7 @@ export async function listOrgLeaderboard(
               s.top10_slots, s.top10_papers::float8 / nullif(s.top10_slots, 0) as top10_share
             from org_stats s left join organizations o on o.name = s.name
             order by ${orderBy} desc, s.name limit ${options.limit}`
-      : aggregated(papersWhere(filters), orderBy, options.limit),
+      : aggregated(papersWhere(filters), orderBy, options.limit, shownOrganization(filters)),
   );
   return rows.map((row) => {
     const slots = Number(row.top10_slots);
@@ -79,9 +80,10 @@ function aggregated(
   where: ReturnType<typeof papersWhere>,
   orderBy: ReturnType<typeof sql.raw>,
   limit: number,
+  organization: ReturnType<typeof shownOrganization>,
 ) {
   return sql`with chosen as (
-      select papers.organization_name as org, papers.daily_date, papers.upvotes, papers.day_rank
+      select ${organization} as org, papers.daily_date, papers.upvotes, papers.day_rank
       from papers where papers.organization_name is not null ${where ? sql`and ${where}` : sql``}
     ),
     per_org as (

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createDocument } from "zod-openapi";
 import {
   dateSchema,
+  groupsSchema,
   keywordSchema,
   minUpvotesSchema,
   orgSchema as orgNameSchema,
@@ -51,6 +52,9 @@ const filters = {
     .optional()
     .meta({ description: "Only papers with at least this many upvotes" }),
   keyword: keywordSchema.optional().meta({ description: "A normalised keyword" }),
+  groups: groupsSchema
+    .optional()
+    .meta({ description: "1: organisations as their groups (org= may name a group)" }),
 };
 
 const choice = (values: readonly string[], fallback: string) =>

@@ -143,7 +143,16 @@ export default async function OrgsPage({ searchParams }: Props) {
                     <tr key={row.name} data-org={row.name}>
                       <td className="num muted">{index + 1}</td>
                       <td className="title">
-                        <a href={`/orgs/${pathSegment(row.name)}${orgQuery}`}>{row.name}</a>
+                        {/* A group has no page of its own: its link lists its papers. */}
+                        <a
+                          href={
+                            filters.groups
+                              ? `/papers${filtersToQuery({ ...filters, orgs: [row.name] })}`
+                              : `/orgs/${pathSegment(row.name)}${orgQuery}`
+                          }
+                        >
+                          {row.name}
+                        </a>
                         {row.fullname && row.fullname !== row.name ? (
                           <span className="paper-id">{row.fullname}</span>
                         ) : null}
