@@ -105,8 +105,23 @@ export const paperAuthors = pgTable(
     position: integer("position").notNull(),
     name: text("name").notNull(),
     hfUser: text("hf_user"),
+    /**
+     * Who the author is, for author pages and the leaderboard: their Hugging Face account when the listing names
+     * one (`u:` and the user name), else their name (`n:`), both lower-cased, since Hugging Face lists one account
+     * as `Morson` and `morson`. Stored so that the leaderboard groups in the order of its index instead of hashing
+     * an expression over every author row.
+     */
+    authorKey: text("author_key")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when hf_user is null then 'n:' || lower(name) else 'u:' || lower(hf_user) end`,
+      ),
   },
-  (t) => [primaryKey({ columns: [t.paperId, t.position] })],
+  (t) => [
+    primaryKey({ columns: [t.paperId, t.position] }),
+    // An author's papers, and every author's papers in key order (read index-only by the leaderboard).
+    index("paper_authors_author_key_idx").on(t.authorKey, t.paperId),
+  ],
 );
 
 export const scrapeRuns = pgTable(
