@@ -494,7 +494,7 @@ for (const target of targets) {
       },
     );
 
-    it("renders hostile parameters on the paper, organisation and run pages: an inline message where read, never a 500 (table)", async () => {
+    it("renders hostile parameters on the paper, organisation, author and run pages: an inline message where read, never a 500 (table)", async () => {
       for (const route of detailRoutes(runId())) {
         for (const testCase of hostileCases) await expectPage(route, testCase);
       }
