@@ -108,8 +108,8 @@ export const paperAuthors = pgTable(
     /**
      * Who the author is, for author pages and the leaderboard: their Hugging Face account when the listing names
      * one (`u:` and the user name), else their name (`n:`), both lower-cased, since Hugging Face lists one account
-     * as `Morson` and `morson`. Stored so that the leaderboard groups in the order of its index instead of hashing
-     * an expression over every author row.
+     * as `Morson` and `morson`. Stored, so that the leaderboard groups on one column rather than computing the key
+     * for each of the hundreds of thousands of author rows on every request.
      */
     authorKey: text("author_key")
       .notNull()
@@ -119,7 +119,7 @@ export const paperAuthors = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.paperId, t.position] }),
-    // An author's papers, and every author's papers in key order (read index-only by the leaderboard).
+    // An author's papers: their page, co-authors, and the names and organisations of a leaderboard page's authors.
     index("paper_authors_author_key_idx").on(t.authorKey, t.paperId),
   ],
 );
