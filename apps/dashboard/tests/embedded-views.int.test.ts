@@ -25,7 +25,17 @@ const scheduleEnv = {
 // The server's environment: this test's, with the schedule above (as startDashboard passes it).
 const config = loadScheduleConfig({ ...process.env, ...scheduleEnv });
 const day = 86_400_000;
-const views = ["/", "/papers", "/papers/2303.00300", "/orgs", "/orgs/acme", "/topics", "/runs"];
+const views = [
+  "/",
+  "/papers",
+  "/papers/2303.00300",
+  "/orgs",
+  "/orgs/acme",
+  "/authors",
+  "/authors/u/alice-ex",
+  "/topics",
+  "/runs",
+];
 
 describe("embedded dashboard with a yearly schedule, on synthetic data", () => {
   let dataDir = "";

@@ -16,6 +16,7 @@ import {
   type Route,
   rawRequest,
   runNowCases,
+  withQuery,
 } from "./support/hostile";
 import { type StartedTarget, seededTargets } from "./support/seeded-targets";
 import { A, B, papersHeader, rowsFor } from "./support/synthetic";
@@ -51,7 +52,7 @@ for (const target of targets) {
 
     /** A page with a hostile query: 200, an inline message exactly when the route reads an invalid value. */
     const expectPage = async (route: Route, testCase: HostileCase) => {
-      const response = await fetch(url(`${route.path}?${testCase.query}`));
+      const response = await fetch(url(withQuery(route.path, testCase.query)));
       const html = await response.text();
       const label = `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`;
       expect(response.status, label).toBe(200);
@@ -62,7 +63,7 @@ for (const target of targets) {
       expect(html, label).not.toContain("data-run-now-result");
     };
     /** A response that says what was not found: the not-found page, or the plain-text answer for undecodable paths. */
-    const notFoundMessage = /There is no such paper, organisation or run here|^Not found: /;
+    const notFoundMessage = /There is no such paper, organisation, author or run here|^Not found: /;
 
     beforeAll(async () => {
       started = await target.start();
@@ -343,6 +344,88 @@ for (const target of targets) {
       expect(await bad.text()).toContain("window");
     });
 
+    it("exports the Authors view as shown: its order, page and filters, organisations capped, neutralised", async () => {
+      const header = [
+        "rank",
+        "name",
+        "hf_user",
+        "papers",
+        "upvotes",
+        "organizations",
+        "organization_count",
+        "first_daily_date",
+        "last_daily_date",
+      ];
+      const csv = await fetchCsv(url("/api/export/authors.csv"));
+      expect(csv.headers.get("content-disposition")).toBe(
+        'attachment; filename="paperpulse-authors-by-papers.csv"',
+      );
+      expect(csv.rows).toEqual([
+        header,
+        // Alice's account is spelled alice-ex twice and Alice-Ex once: one author, shown as most used.
+        ["1", "Alice Example", "alice-ex", "3", "15", "acme; +org-plus", "2", "2023-02-27", "2023-03-01"],
+        // Three papers too, fewer upvotes.
+        ["2", "Bob Example", "", "3", "7", "acme", "1", "2023-02-28", "2023-03-01"],
+        ["3", "Carl Example", "carl", "1", "10", "'+org-plus", "1", "2023-02-27", "2023-02-27"],
+        ["4", "'=Eve", "", "1", "7", "", "0", "2023-02-28", "2023-02-28"],
+      ]);
+      const byUpvotes = await fetchCsv(url("/api/export/authors.csv?sort=upvotes"));
+      expect(byUpvotes.rows.slice(1).map((row) => row[1])).toEqual([
+        "Alice Example",
+        "Carl Example",
+        "Bob Example",
+        "'=Eve",
+      ]);
+      const acme = await fetchCsv(url("/api/export/authors.csv?org=acme"));
+      expect(acme.rows.slice(1).map((row) => row.slice(1, 6))).toEqual([
+        ["Bob Example", "", "3", "7", "acme"],
+        ["Alice Example", "alice-ex", "2", "5", "acme"],
+      ]);
+      // Past the last page: the header alone, as the view shows no row.
+      expect((await fetchCsv(url("/api/export/authors.csv?page=2"))).rows).toEqual([header]);
+      const bad = await fetch(url("/api/export/authors.csv?sort=name"));
+      expect(bad.status).toBe(400);
+      expect(await bad.text()).toContain("sort");
+    });
+
+    it("exports an author's papers, newest first, by account or name, with the filters", async () => {
+      const title = (id: string) => rowsFor(id)[0]?.[1];
+      const header = ["id", "title", "daily_date", "organization", "upvotes", "comments", "author_position"];
+      const alice = await fetchCsv(url("/api/export/author-papers.csv?user=ALICE-EX"));
+      expect(alice.rows).toEqual([
+        header,
+        ["2303.00300", title("2303.00300"), "2023-03-01", "acme", "1", "0", "1"],
+        ["2303.00200", title("2303.00200"), "2023-02-28", "acme", "4", "1", "1"],
+        ["2303.00100", title("2303.00100"), "2023-02-27", "'+org-plus", "10", "2", "1"],
+      ]);
+      const eve = await fetchCsv(url("/api/export/author-papers.csv?name=%3Deve"));
+      expect(eve.rows.slice(1)).toEqual([
+        ["2303.01000", title("2303.01000"), "2023-02-28", "", "7", "0", "1"],
+      ]);
+      // Ids kept as text for spreadsheets, as in the papers export.
+      const sheet = await (
+        await fetch(url("/api/export/author-papers.csv?name=%3Deve&spreadsheet=1"))
+      ).text();
+      expect(sheet.split("\r\n")[1]).toMatch(/^="2303\.01000",/);
+      const late = await fetchCsv(
+        url("/api/export/author-papers.csv?user=alice-ex&from=2023-02-28&org=acme"),
+      );
+      expect(late.rows.slice(1).map((row) => row[0])).toEqual(["2303.00300", "2303.00200"]);
+      const answers: [string, number, string][] = [
+        ["", 400, "user: is required"],
+        ["?user=alice-ex&name=Bob%20Example", 400, "name: must not be given with user"],
+        ["?user=a&user=b", 400, "user: must be given at most once"],
+        ["?user=nobody", 404, 'Unknown author "nobody"'],
+        // Carl is always listed with his account: no author is keyed on his name.
+        ["?name=Carl%20Example", 404, "Unknown author"],
+      ];
+      for (const [query, status, message] of answers) {
+        const response = await fetch(url(`/api/export/author-papers.csv${query}`));
+        expect(response.status, query).toBe(status);
+        expect(await response.text(), query).toContain(message);
+      }
+    });
+
     it("exports topic shares per month in taxonomy order, with labels", async () => {
       const csv = await fetchCsv(url("/api/export/topics.csv"));
       expect(csv.rows).toEqual([
@@ -403,7 +486,7 @@ for (const target of targets) {
       async () => {
         for (const route of exportRoutes) {
           for (const testCase of hostileCases) {
-            const response = await fetch(url(`${route.path}?${testCase.query}`));
+            const response = await fetch(url(withQuery(route.path, testCase.query)));
             const body = await response.text();
             const invalid = invalidFor(testCase, route);
             expect(response.status, `${route.path}?${testCase.query.slice(0, 80)} (${testCase.why})`).toBe(
@@ -424,14 +507,14 @@ for (const target of targets) {
       },
     );
 
-    it("renders hostile parameters on the paper, organisation and run pages: an inline message where read, never a 500 (table)", async () => {
+    it("renders hostile parameters on the paper, organisation, author and run pages: an inline message where read, never a 500 (table)", async () => {
       for (const route of detailRoutes(runId())) {
         for (const testCase of hostileCases) await expectPage(route, testCase);
       }
     });
 
-    it("answers hostile path segments of the paper, organisation and run pages with 404 and a message (table)", async () => {
-      for (const prefix of ["/papers/", "/orgs/", "/runs/"]) {
+    it("answers hostile path segments of the paper, organisation, author and run pages with 404 and a message (table)", async () => {
+      for (const prefix of ["/papers/", "/orgs/", "/authors/u/", "/authors/n/", "/runs/"]) {
         for (const { segment, why } of hostileSegments) {
           const response = await rawRequest(base(), `${prefix}${segment}`);
           const label = `${prefix}${segment.slice(0, 60)} (${why})`;
@@ -447,6 +530,19 @@ for (const target of targets) {
       // The seeded run and the organisation exist: the 404s above are about the segments.
       expect((await rawRequest(base(), `/runs/${runId()}`)).status).toBe(200);
       expect((await rawRequest(base(), "/orgs/%2Borg-plus")).status).toBe(200);
+      // Authors: by account in any case, or by name; an account holder is not found by name, nor a kind unknown.
+      expect((await rawRequest(base(), "/authors/u/ALICE-EX")).status).toBe(200);
+      expect((await rawRequest(base(), "/authors/n/%3DEve")).status).toBe(200);
+      for (const path of [
+        "/authors/n/Carl%20Example",
+        "/authors/x/alice-ex",
+        "/authors/u",
+        "/authors/u/a/b",
+      ]) {
+        const response = await rawRequest(base(), path);
+        expect(response.status, path).toBe(404);
+        expect(notFoundMessage.test(response.body), path).toBe(true);
+      }
     });
 
     it("refuses hostile Run now requests with 401, 403 or 413 and a message, and starts no run (table)", async () => {
@@ -492,7 +588,7 @@ for (const target of targets) {
       const routes = [...exportRoutes, ...pageRoutes, ...detailRoutes(runId())].map((r) => r.path);
       await fc.assert(
         fc.asyncProperty(fc.constantFrom(...routes), arbitraryQuery, async (path, query) => {
-          const response = await fetch(url(`${path}?${query}`));
+          const response = await fetch(url(withQuery(path, query)));
           await response.arrayBuffer();
           // 404: snapshots of a paper id that was never captured.
           const allowed = path.endsWith("snapshots.csv") ? [200, 400, 404] : [200, 400];

@@ -15,6 +15,7 @@ import {
   getOverviewStats,
   getPaperDetail,
   getUpvoteSeries,
+  listAuthors,
   listOrgGroups,
   listOrgLeaderboard,
   listPapers,
@@ -155,6 +156,12 @@ async function expectUpgraded(db: Db, from: string): Promise<void> {
     ["lab-a", 3],
     ["lab-b", 2],
   ]);
+  // Author rows of every version get their key.
+  const authors = await listAuthors(db, { orgs: [] }, { sort: "papers", page: 1, pageSize: 10 });
+  expect(
+    authors.rows.map((row) => [row.name, row.papers]),
+    from,
+  ).toEqual([["Ada Example", papers.length]]);
   const found = await listPapers(
     db,
     { orgs: [], q: "ROBOTS" },

@@ -137,8 +137,23 @@ export const paperAuthors = pgTable(
     position: integer("position").notNull(),
     name: text("name").notNull(),
     hfUser: text("hf_user"),
+    /**
+     * Who the author is, for author pages and the leaderboard: their Hugging Face account when the listing names
+     * one (`u:` and the user name), else their name (`n:`), both lower-cased, since Hugging Face lists one account
+     * as `Morson` and `morson`. Stored, so that the leaderboard groups on one column rather than computing the key
+     * for each of the hundreds of thousands of author rows on every request.
+     */
+    authorKey: text("author_key")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when hf_user is null then 'n:' || lower(name) else 'u:' || lower(hf_user) end`,
+      ),
   },
-  (t) => [primaryKey({ columns: [t.paperId, t.position] })],
+  (t) => [
+    primaryKey({ columns: [t.paperId, t.position] }),
+    // An author's papers: their page, co-authors, and the names and organisations of a leaderboard page's authors.
+    index("paper_authors_author_key_idx").on(t.authorKey, t.paperId),
+  ],
 );
 
 export const scrapeRuns = pgTable(

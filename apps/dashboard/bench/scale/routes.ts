@@ -11,6 +11,11 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
     .map((line) => encodeURIComponent(line.split(",")[0] ?? "none"));
   const org = orgNames[0] ?? "none";
   const threeOrgs = orgNames.map((name) => `org=${name}`).join("&");
+  // The leaderboard's first author: by account when the listing names one, else by name.
+  const [, name = "none", user = ""] =
+    (await (await fetch(`${base}/api/export/authors.csv`)).text()).split("\r\n")[1]?.split(",") ?? [];
+  const author = user ? `/authors/u/${encodeURIComponent(user)}` : `/authors/n/${encodeURIComponent(name)}`;
+  const authorParam = user ? `user=${encodeURIComponent(user)}` : `name=${encodeURIComponent(name)}`;
   const view = (name: string, path: string): BenchRoute => ({ name, path, kind: "view" });
   const csv = (name: string, path: string): BenchRoute => ({ name, path, kind: "export" });
   return [
@@ -30,6 +35,9 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
     view("organisations by week, top 12", "/orgs?granularity=week&top=12"),
     view("organisations, one quarter", "/orgs?from=2026-07-01&to=2026-09-30&sort=top10"),
     view("organisation", `/orgs/${org}`),
+    view("authors", "/authors"),
+    view("authors by upvotes, one quarter", "/authors?from=2026-07-01&to=2026-09-30&sort=upvotes"),
+    view("author", author),
     view("topics", "/topics"),
     view("topics, one org by week", `/topics?org=${org}&granularity=week`),
     view("compare, top organisations", "/compare"),
@@ -46,6 +54,8 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
     csv("rising CSV", "/api/export/rising.csv?window=7d"),
     csv("compare CSV, three orgs by week", `/api/export/compare.csv?${threeOrgs}&granularity=week`),
     csv("trending CSV", "/api/export/trending.csv"),
+    csv("authors CSV", "/api/export/authors.csv"),
+    csv("author's papers CSV", `/api/export/author-papers.csv?${authorParam}`),
     csv("papers CSV, one org", `/api/export/papers.csv?org=${org}`),
     csv("papers CSV, all", "/api/export/papers.csv"),
   ];

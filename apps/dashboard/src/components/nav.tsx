@@ -8,6 +8,7 @@ const links = [
   { href: "/rising", label: "Rising" },
   { href: "/papers", label: "Papers" },
   { href: "/orgs", label: "Organisations" },
+  { href: "/authors", label: "Authors" },
   { href: "/topics", label: "Topics" },
   { href: "/compare", label: "Compare" },
   { href: "/runs", label: "Runs" },

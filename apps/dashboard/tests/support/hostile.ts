@@ -72,6 +72,11 @@ export const hostileCases: HostileCase[] = [
  */
 export type Route = { path: string; reads: string[]; filters?: false; title?: string };
 
+/** A route's URL with more parameters: after its own query (the author an export names), if it has one. */
+export function withQuery(path: string, query: string): string {
+  return `${path}${path.includes("?") ? "&" : "?"}${query}`;
+}
+
 /** Routes whose query goes through the shared parsers, and which of the view parameters each one reads. */
 export const exportRoutes: Route[] = [
   { path: "/api/export/papers.csv", reads: ["sort"] },
@@ -84,6 +89,8 @@ export const exportRoutes: Route[] = [
   { path: "/api/export/compare.csv", reads: ["by", "metric", "granularity"] },
   { path: "/api/export/trending.csv", reads: [] },
   { path: "/api/export/snapshots.jsonl", reads: [] },
+  { path: "/api/export/authors.csv", reads: ["sort", "page"] },
+  { path: "/api/export/author-papers.csv?user=alice-ex", reads: [] },
 ];
 
 /** The read API's list routes: the same parameters, answered as JSON (400 with the parameters named). */
@@ -103,6 +110,7 @@ export const pageRoutes: Route[] = [
   { path: "/orgs", reads: ["granularity", "top", "sort"] },
   { path: "/topics", reads: ["granularity", "top", "period", "minCount"] },
   { path: "/compare", reads: ["by", "metric", "granularity"], title: "Compare" },
+  { path: "/authors", reads: ["sort", "page"], title: "Authors" },
   { path: "/runs", reads: [], filters: false },
 ];
 
@@ -114,6 +122,8 @@ export function detailRoutes(runId: number): Route[] {
   return [
     { path: "/papers/2303.00300", reads: [], filters: false, title: "Paper 2303.00300" },
     { path: "/orgs/acme", reads: [], title: "acme" },
+    { path: "/authors/u/alice-ex", reads: [], title: "Alice Example" },
+    { path: "/authors/n/Bob%20Example", reads: [], title: "Bob Example" },
     { path: `/runs/${runId}`, reads: ["page"], filters: false, title: `Run #${runId}` },
   ];
 }
@@ -133,8 +143,9 @@ export function invalidFor(testCase: HostileCase, route: Route): boolean {
 }
 
 /**
- * Path segments that name no paper, organisation or run, sent as written (no client-side normalisation): each of
- * /papers/SEGMENT, /orgs/SEGMENT and /runs/SEGMENT answers 404 with a message.
+ * Path segments that name no paper, organisation, author or run, sent as written (no client-side normalisation):
+ * each of /papers/SEGMENT, /orgs/SEGMENT, /authors/u/SEGMENT, /authors/n/SEGMENT and /runs/SEGMENT answers 404
+ * with a message.
  */
 export const hostileSegments: { segment: string; why: string }[] = [
   { segment: "%27%3B--", why: "SQL comment" },

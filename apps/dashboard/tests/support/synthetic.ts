@@ -22,6 +22,12 @@ function paper(fields: Partial<CapturedPaper> & Pick<CapturedPaper, "id" | "titl
   return capturedPaper(fields.id, 0, { dailyDate: null, ...fields });
 }
 
+// Authors: Alice has an account, spelled `alice-ex` on two papers and `Alice-Ex` (as "A. Example") on one; Bob and
+// "=Eve" are listed without one; Carl has one. By papers: Alice (3, 15 upvotes), Bob (3, 7), Carl (1, 10), Eve (1, 7).
+const alice = { name: "Alice Example", hfUser: "alice-ex" };
+const bob = { name: "Bob Example", hfUser: null };
+const carl = { name: "Carl Example", hfUser: "carl" };
+
 // Topics and keywords as the store receives them (already matched and normalised).
 const p1 = {
   id: "2303.00100",
@@ -29,6 +35,7 @@ const p1 = {
   dailyDate: "2023-02-27",
   topics: ["llm"],
   keywords: [],
+  authors: [alice, carl],
 };
 const p2 = {
   id: "2303.00200",
@@ -36,6 +43,7 @@ const p2 = {
   dailyDate: "2023-02-28",
   topics: ["llm", "video"],
   keywords: ["agents"],
+  authors: [{ name: "A. Example", hfUser: "Alice-Ex" }, bob],
 };
 const p4 = {
   id: "2303.00300",
@@ -43,6 +51,7 @@ const p4 = {
   dailyDate: "2023-03-01",
   topics: [],
   keywords: ["agents", "=sum"],
+  authors: [alice, bob],
 };
 const p5 = {
   id: "2303.00400",
@@ -50,6 +59,7 @@ const p5 = {
   dailyDate: "2023-03-01",
   topics: [],
   keywords: ["agents"],
+  authors: [bob],
 };
 // No daily date of its own: it takes the listing's date.
 const p3 = {
@@ -58,6 +68,7 @@ const p3 = {
   dailyDate: null,
   topics: ["video"],
   keywords: [],
+  authors: [{ name: "=Eve", hfUser: null }],
 };
 
 export const syntheticCaptures: Capture[] = [

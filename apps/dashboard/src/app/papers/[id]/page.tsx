@@ -6,6 +6,7 @@ import { DataTable } from "@/components/data-table";
 import { ExportLinks } from "@/components/export-links";
 import { PaperCurveChart } from "@/components/paper-curve-chart";
 import { Stat } from "@/components/stat";
+import { authorPath } from "@/lib/author-params";
 import { formatHours, formatStat } from "@/lib/chart";
 import { describeCurve, formatReach, mergeCurves, rankChanges } from "@/lib/curves";
 import { filtersToQuery } from "@/lib/filters";
@@ -202,7 +203,18 @@ export default async function PaperPage({ params }: Props) {
         {paper.authors.length > 0 ? (
           <>
             <h3>Authors</h3>
-            <p>{paper.authors.map((author) => author.name).join(", ")}</p>
+            {/* Each author's page: by their account when the listing names one, else by their name. */}
+            <ul className="author-list" aria-label="Authors">
+              {paper.authors
+                .map((author, position) => ({ ...author, position }))
+                .map((author) => (
+                  <li key={author.position}>
+                    <a href={authorPath({ kind: author.hfUser ? "user" : "name", ...author })}>
+                      {author.name}
+                    </a>
+                  </li>
+                ))}
+            </ul>
           </>
         ) : null}
         <p className="muted small">

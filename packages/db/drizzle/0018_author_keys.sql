@@ -1,0 +1,2 @@
+ALTER TABLE "paper_authors" ADD COLUMN "author_key" text GENERATED ALWAYS AS (case when hf_user is null then 'n:' || lower(name) else 'u:' || lower(hf_user) end) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "paper_authors_author_key_idx" ON "paper_authors" USING btree ("author_key","paper_id");
