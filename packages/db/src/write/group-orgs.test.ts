@@ -1,15 +1,17 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDataVersion } from "../aggregates/data-version.ts";
 import { listOrgGroups } from "../queries/list-org-groups.ts";
 import { selectRows } from "../rows.ts";
-import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase, repoRoot, storeFresh } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import { groupOrgs } from "./group-orgs.ts";
 import { OrgGroupError } from "./org-group-error.ts";
 import { ungroupOrgs } from "./ungroup-orgs.ts";
 
-// The groups migration 0016 seeds, as the README lists them.
+// The groups migration 0016 seeds.
 const defaultGroups = [
   "Adobe",
   "Alibaba",
@@ -42,6 +44,22 @@ async function membersOf(db: Db): Promise<Record<string, string[]>> {
   return Object.fromEntries(groups.map((g) => [g.name, g.members.map((m) => m.name).sort(byLowerName)]));
 }
 
+/** The default groups as the README's table lists them, which must say what a new database holds. */
+function readmeDefaultGroups(): Record<string, string[]> {
+  const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+  const table = readme.split("| group | organisation names |")[1]?.split("\n\n")[0] ?? "";
+  const rows = table.split("\n").filter((line) => line.startsWith("| ") && !line.startsWith("| ---"));
+  return Object.fromEntries(
+    rows.map((line) => {
+      const [group = "", names = ""] = line
+        .split("|")
+        .slice(1, 3)
+        .map((cell) => cell.trim());
+      return [group, names.split(", ").sort(byLowerName)];
+    }),
+  );
+}
+
 async function refusal(promise: Promise<unknown>): Promise<OrgGroupError> {
   const error = await promise.then(
     () => undefined,
@@ -70,6 +88,7 @@ describeEachDatabase("organisation groups", (getDb) => {
   it("starts with the default groups of companies Hugging Face files under several names", async () => {
     const members = await membersOf(getDb());
     expect(Object.keys(members)).toEqual(defaultGroups);
+    expect(members).toEqual(readmeDefaultGroups());
     expect(members.ByteDance).toEqual(["ByteDance", "bytedance-research", "ByteDance-Seed"]);
     expect(members.Microsoft).toEqual(["microsoft", "MicrosoftResearch"]);
     expect(members.Meta).toEqual(expect.arrayContaining(["facebook", "metaresearch"]));
