@@ -127,6 +127,9 @@ async function main() {
       wait: ["[data-chart=upvotes] .recharts-bar-rectangle"],
     },
     { name: "topics", path: "/topics", wait: ["[data-chart=topic-shares] .recharts-line-curve"] },
+    { name: "rising", path: "/rising?window=7d", wait: ["table.rising tbody tr"] },
+    { name: "compare", path: "/compare", wait: ["[data-chart=compare] .recharts-line-curve"] },
+    { name: "authors", path: "/authors", wait: ["table.authors tbody tr"] },
     // The Runs view shows the schedule: it is taken from a server with the default schedule on (see below).
     { name: "runs", path: "/runs", wait: ["tr[data-run-id]", "[data-schedule]"], schedule: true },
   ];
