@@ -1,4 +1,5 @@
-import type { CurvePoint } from "./get-paper-curves.ts";
+/** What reach reads of a curve point: hours since featured and the upvotes then. */
+type CurveSample = { hours: number; upvotes: number };
 
 /** When a paper reached a share of its latest upvotes. */
 export type Reach = {
@@ -25,7 +26,7 @@ export function hasEnoughCaptures(times: readonly Date[]): boolean {
  * (nothing to reach). The first capture counts: a paper first seen with all its upvotes reached them at hour 0.
  */
 export function hoursToShare(
-  points: readonly Pick<CurvePoint, "hours" | "upvotes">[],
+  points: readonly CurveSample[],
   share: number,
 ): number | null {
   const last = points.at(-1);
@@ -36,7 +37,7 @@ export function hoursToShare(
 
 /** `hoursToShare`, saying whether the first capture already held that share (then it is an upper bound). */
 export function reachOf(
-  points: readonly Pick<CurvePoint, "hours" | "upvotes">[],
+  points: readonly CurveSample[],
   share: number,
 ): Reach | null {
   const hours = hoursToShare(points, share);
