@@ -1,14 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip } from "recharts";
-import { formatPeriod, otherColor, seriesColor } from "@/lib/chart";
+import { formatPeriod, otherColor, type StackRow, type StackSeries, seriesColor } from "@/lib/chart";
 import { formatInteger } from "@/lib/format";
 import { periodXAxis, valueYAxis } from "./chart-axes";
-
-export type StackRow = { date: string; [series: string]: number | string };
-
-/** `key` is the field in each row (`s0`, `s1`, …): series names are scraped text, never used as keys. */
-export type StackSeries = { key: string; label: string; other?: boolean };
 
 type Props = { data: StackRow[]; series: StackSeries[]; period: "week" | "month" };
 

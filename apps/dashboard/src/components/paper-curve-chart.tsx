@@ -12,20 +12,9 @@ import {
   XAxis,
 } from "recharts";
 import { formatHours } from "@/lib/chart";
+import type { CurveRow } from "@/lib/curves";
 import { formatInteger } from "@/lib/format";
 import { valueYAxis } from "./chart-axes";
-
-/**
- * One x position: this paper's value there and the day's median (each held from its last change; null where
- * unknown). `mark` says what happened to the paper there: its counts changed, a later capture confirmed them (drawn
- * as an open dot), or nobody captured it (the line breaks).
- */
-export type CurveRow = {
-  hours: number;
-  paper: number | null;
-  median: number | null;
-  mark: "change" | "confirmed" | "gap" | null;
-};
 
 type DotProps = { cx?: number; cy?: number; payload?: CurveRow; index?: number };
 

@@ -1,9 +1,9 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip } from "recharts";
+import type { StackRow, StackSeries } from "@/lib/chart";
 import { formatPeriod, formatShare, seriesColor } from "@/lib/chart";
 import { periodXAxis, valueYAxis } from "./chart-axes";
-import type { StackRow, StackSeries } from "./org-activity-chart";
 
 type Props = { data: StackRow[]; series: StackSeries[]; period: "week" | "month" };
 

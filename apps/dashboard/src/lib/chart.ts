@@ -126,3 +126,9 @@ export function pivotSeries<R>(
   }
   return [...byPeriod.values()].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
+
+/** One period of a stacked chart: its date and a value per series key. */
+export type StackRow = { date: string; [series: string]: number | string };
+
+/** `key` is the field in each row (`s0`, `s1`, …): series names are scraped text, never used as keys. */
+export type StackSeries = { key: string; label: string; other?: boolean };

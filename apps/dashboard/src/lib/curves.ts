@@ -1,7 +1,18 @@
 import type { CaptureGap, CurvePoint, MedianPoint, PaperCurves } from "@paperpulse/db";
-import type { CurveRow } from "@/components/paper-curve-chart";
 import { formatHours } from "./chart";
 import { formatDay } from "./format";
+
+/**
+ * One x position: this paper's value there and the day's median (each held from its last change; null where
+ * unknown). `mark` says what happened to the paper there: its counts changed, a later capture confirmed them (drawn
+ * as an open dot), or nobody captured it (the line breaks).
+ */
+export type CurveRow = {
+  hours: number;
+  paper: number | null;
+  median: number | null;
+  mark: "change" | "confirmed" | "gap" | null;
+};
 
 /**
  * One row per x position (hours since featured) holding this paper's value and the day's median there, for a chart

@@ -1,5 +1,5 @@
 import type { OrgActivity } from "@paperpulse/db";
-import type { StackRow, StackSeries } from "@/components/org-activity-chart";
+import type { StackRow, StackSeries } from "./chart";
 import { fillPeriods, pivotSeries } from "./chart";
 
 /**

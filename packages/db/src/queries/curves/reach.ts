@@ -25,10 +25,7 @@ export function hasEnoughCaptures(times: readonly Date[]): boolean {
  * Hours until the curve first reached `share` of its last value; null without points or when the last value is 0
  * (nothing to reach). The first capture counts: a paper first seen with all its upvotes reached them at hour 0.
  */
-export function hoursToShare(
-  points: readonly CurveSample[],
-  share: number,
-): number | null {
+export function hoursToShare(points: readonly CurveSample[], share: number): number | null {
   const last = points.at(-1);
   if (!last || last.upvotes <= 0) return null;
   const target = share * last.upvotes;
@@ -36,10 +33,7 @@ export function hoursToShare(
 }
 
 /** `hoursToShare`, saying whether the first capture already held that share (then it is an upper bound). */
-export function reachOf(
-  points: readonly CurveSample[],
-  share: number,
-): Reach | null {
+export function reachOf(points: readonly CurveSample[], share: number): Reach | null {
   const hours = hoursToShare(points, share);
   if (hours === null) return null;
   return { hours, byFirstCapture: hours === points[0]?.hours };
