@@ -1,86 +1,52 @@
-import { once } from "node:events";
 import { createReadStream } from "node:fs";
-import { Parser, type ReadEntry } from "tar";
+import { open } from "node:fs/promises";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+import { extract } from "tar-stream";
 
 export type TarMember = { name: string; mtime: Date | null; body: Buffer };
 
-const MAX_QUEUED = 4;
-
 /**
- * Streams the regular-file members of a (gzipped) tar archive one at a time, reading ahead only a few members,
- * so an archive of any size imports in bounded memory.
+ * Streams the regular-file members of a tar archive, gzipped or not, one at a time. The extractor holds the file's
+ * stream back until the member in hand is read, so an archive of any size imports in bounded memory.
  */
 export async function* readTarMembers(
   file: string,
   wanted: (name: string) => boolean,
 ): AsyncGenerator<TarMember> {
-  const queue: TarMember[] = [];
-  let finished = false;
-  let failure: unknown;
-  let abandoned = false;
-  let wake: (() => void) | undefined;
-  let resume: (() => void) | undefined;
-  const notify = () => {
-    wake?.();
-    wake = undefined;
-  };
-
-  const parser = new Parser({
-    onReadEntry: (entry: ReadEntry) => {
-      if (entry.type !== "File" || !wanted(entry.path)) {
-        entry.resume();
-        return;
-      }
-      const chunks: Buffer[] = [];
-      entry.on("data", (chunk: Buffer) => chunks.push(chunk));
-      entry.on("end", () => {
-        queue.push({ name: entry.path, mtime: entry.mtime ?? null, body: Buffer.concat(chunks) });
-        notify();
-      });
-    },
-  });
-
-  const produce = async () => {
-    try {
-      for await (const chunk of createReadStream(file)) {
-        if (!parser.write(chunk as Buffer)) await once(parser, "drain");
-        while (queue.length >= MAX_QUEUED && !abandoned) await new Promise<void>((r) => (resume = r));
-        if (abandoned) return;
-      }
-      // The parser may emit "end" synchronously inside end(): listen first.
-      const ended = once(parser, "end");
-      parser.end();
-      await ended;
-    } catch (error) {
-      failure = error;
-    } finally {
-      finished = true;
-      notify();
-    }
-  };
-  parser.on("error", (error: unknown) => {
-    failure = error;
-    notify();
-  });
-  const producing = produce();
-
+  const archive = extract();
+  const source = createReadStream(file);
+  const feeding = (await isGzip(file))
+    ? pipeline(source, createGunzip(), archive)
+    : pipeline(source, archive);
+  // A read or gunzip failure also fails the extractor, so the loop below throws it; stopping early (a consumer's
+  // break) fails the pipeline on purpose. Either way it must not surface as an unhandled rejection.
+  feeding.catch(() => {});
   try {
-    while (true) {
-      const member = queue.shift();
-      if (member) {
-        resume?.();
-        resume = undefined;
-        yield member;
+    for await (const entry of archive) {
+      const { name, type, mtime } = entry.header;
+      if (type !== "file" || !wanted(name)) {
+        entry.resume();
         continue;
       }
-      if (failure) throw failure;
-      if (finished) break;
-      await new Promise<void>((r) => (wake = r));
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      yield { name, mtime: mtime ?? null, body: Buffer.concat(chunks) };
     }
+    // The archive ended: the pipeline has too, or says why not (a truncated gzip stream, say).
+    await feeding;
   } finally {
-    // The consumer may stop early (an error, a break): let the producer end instead of waiting for it forever.
-    abandoned = true;
-    resume?.();
-    await producing;
+    source.destroy();
+  }
+}
+
+/** Whether the file starts with gzip's magic bytes (its name may say either). */
+async function isGzip(file: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
   }
 }
