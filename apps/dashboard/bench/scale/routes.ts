@@ -46,6 +46,14 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
     view("overview, three orgs side by side", `/?${threeOrgs}`),
     view("runs", "/runs"),
     view("run", "/runs/1"),
+    // The read API and the feeds answer notebooks and feed readers as often as the views answer people.
+    view("API papers, first page", "/api/v1/papers?limit=200"),
+    view("API papers, one org by upvotes", `/api/v1/papers?org=${org}&sort=-upvotes`),
+    view("API paper with its snapshots", `/api/v1/papers/${encodeURIComponent(paperId)}`),
+    view("API upvotes series", "/api/v1/series/upvotes"),
+    view("API organisations series", "/api/v1/series/orgs"),
+    view("papers feed", "/feeds/papers.atom"),
+    view("upvote threshold feed", "/feeds/upvotes.atom?threshold=50"),
     csv("daily CSV", "/api/export/daily.csv"),
     csv("orgs CSV", "/api/export/orgs.csv"),
     csv("topics CSV", "/api/export/topics.csv"),
@@ -56,6 +64,7 @@ export async function listRoutes(base: string): Promise<BenchRoute[]> {
     csv("trending CSV", "/api/export/trending.csv"),
     csv("authors CSV", "/api/export/authors.csv"),
     csv("author's papers CSV", `/api/export/author-papers.csv?${authorParam}`),
+    csv("snapshots JSON Lines, one org", `/api/export/snapshots.jsonl?org=${org}`),
     csv("papers CSV, one org", `/api/export/papers.csv?org=${org}`),
     csv("papers CSV, all", "/api/export/papers.csv"),
   ];
