@@ -1,11 +1,11 @@
-import type { Filters, PaperListRow } from "@paperpulse/db";
+import type { Filters, PaperSummary } from "@paperpulse/db";
 import { filtersToQuery } from "@/lib/filters";
 import { formatDay, formatInteger, hfPaperUrl, pathSegment } from "@/lib/format";
 
 export type SortableColumn = "title" | "date" | "upvotes" | "comments";
 
 type Props = {
-  papers: PaperListRow[];
+  papers: PaperSummary[];
   filters: Filters;
   /** Number of the first row (1 on the first page). */
   firstIndex?: number;

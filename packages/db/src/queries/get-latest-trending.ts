@@ -2,16 +2,15 @@ import { sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
 import { type Filters, papersWhere } from "./filters.ts";
+import {
+  type PaperSummary,
+  type PaperSummaryRow,
+  selectPaperSummary,
+  toPaperSummary,
+} from "./paper-summary.ts";
 
-export type TrendingRow = {
-  position: number;
-  id: string;
-  title: string;
-  dailyDate: string;
-  organization: string | null;
-  /** Latest upvotes, as stored (the trending capture's or a later one's). */
-  upvotes: number;
-};
+/** A paper of the listing with its latest counts, as stored (the trending capture's or a later one's). */
+export type TrendingRow = PaperSummary & { position: number };
 
 export type LatestTrending = {
   /** When the newest trending listing was captured; null when it never was. */
@@ -39,21 +38,13 @@ export async function getLatestTrending(db: Db, filters: Filters): Promise<Lates
     db,
     sql`select count(*) as listed from trending_entries where page_id in (${pages})`,
   );
-  const rows = await selectRows<{
-    position: number | string;
-    id: string;
-    title: string;
-    daily_date: string;
-    organization: string | null;
-    upvotes: number;
-  }>(
+  const rows = await selectRows<PaperSummaryRow & { position: number | string }>(
     db,
     sql`with listed as (
           select e.paper_id, row_number() over (order by e.page_id, e.position) as position
           from trending_entries e where e.page_id in (${pages})
         )
-        select listed.position, papers.id, papers.title, to_char(papers.daily_date, 'YYYY-MM-DD') as daily_date,
-          papers.organization_name as organization, papers.upvotes
+        select listed.position, ${selectPaperSummary()}
         from listed join papers on papers.id = listed.paper_id
         ${where ? sql`where ${where}` : sql``}
         order by listed.position`,
@@ -61,13 +52,6 @@ export async function getLatestTrending(db: Db, filters: Filters): Promise<Lates
   return {
     capturedAt,
     listed: Number(count?.listed ?? 0),
-    rows: rows.map((row) => ({
-      position: Number(row.position),
-      id: row.id,
-      title: row.title,
-      dailyDate: row.daily_date,
-      organization: row.organization,
-      upvotes: Number(row.upvotes),
-    })),
+    rows: rows.map((row) => ({ ...toPaperSummary(row), position: Number(row.position) })),
   };
 }

@@ -32,3 +32,4 @@ export * from "./list-threshold-crossings.ts";
 export * from "./list-top-papers.ts";
 export * from "./org-group-expression.ts";
 export * from "./paper-sort.ts";
+export * from "./paper-summary.ts";

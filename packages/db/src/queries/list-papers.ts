@@ -4,27 +4,9 @@ import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
 import { dayRangeWhere, type Filters, isDateOnly, papersWhere } from "./filters.ts";
 import { type PaperSort, paperOrderBy } from "./paper-sort.ts";
+import { type PaperSummary, paperSummaryColumns } from "./paper-summary.ts";
 
-export type PaperListRow = {
-  id: string;
-  title: string;
-  /** YYYY-MM-DD */
-  dailyDate: string;
-  organization: string | null;
-  upvotes: number;
-  comments: number;
-};
-
-export type PaperPage = { rows: PaperListRow[]; total: number; page: number; pageSize: number };
-
-const columns = {
-  id: papers.id,
-  title: papers.title,
-  dailyDate: papers.dailyDate,
-  organization: papers.organizationName,
-  upvotes: papers.upvotes,
-  comments: papers.comments,
-};
+export type PaperPage = { rows: PaperSummary[]; total: number; page: number; pageSize: number };
 
 /**
  * One page (1-based) of the papers matching the filters in the given order, and how many match in all, without
@@ -44,7 +26,7 @@ export async function listPapers(
     const range = dayRangeWhere(sql`daily_date`, filters);
     const [rows, [count]] = await Promise.all([
       db
-        .select(columns)
+        .select(paperSummaryColumns)
         .from(papers)
         .where(
           sql`${papers.id} in (select ${papers.id} from ${papers} ${where ? sql`where ${where}` : sql``}
@@ -59,7 +41,7 @@ export async function listPapers(
     return { rows, total: Number(count?.total ?? 0), ...page };
   }
   const rows = await db
-    .select({ ...columns, total: sql`count(*) over ()`.mapWith(Number) })
+    .select({ ...paperSummaryColumns, total: sql`count(*) over ()`.mapWith(Number) })
     .from(papers)
     .where(where)
     .orderBy(...order)

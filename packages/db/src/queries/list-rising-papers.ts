@@ -4,6 +4,12 @@ import type { Db } from "../types.ts";
 import { featuredAt } from "./featured-at.ts";
 import { type Filters, papersWhere } from "./filters.ts";
 import { getLastSuccessAt } from "./get-freshness.ts";
+import {
+  type PaperSummary,
+  type PaperSummaryRow,
+  selectPaperSummary,
+  toPaperSummary,
+} from "./paper-summary.ts";
 
 /** The windows upvotes are gained over, ending at the newest capture. */
 export const risingWindows = ["24h", "7d"] as const;
@@ -14,13 +20,7 @@ const windowInterval: Record<RisingWindow, SQL> = {
   "7d": sql`interval '7 days'`,
 };
 
-export type RisingPaperRow = {
-  id: string;
-  title: string;
-  /** YYYY-MM-DD */
-  dailyDate: string;
-  organization: string | null;
-  upvotes: number;
+export type RisingPaperRow = PaperSummary & {
   /** Upvotes gained over the last 24 hours and 7 days; null when the history cannot say (see listRisingPapers). */
   gained24h: number | null;
   gained7d: number | null;
@@ -63,22 +63,19 @@ export async function listRisingPapers(
   const startValue = (window: RisingWindow) => sql`(select s.upvotes from paper_snapshots s
       where s.paper_id = c.id and s.captured_at <= ${now} - ${windowInterval[window]}
       order by s.captured_at desc limit 1)`;
-  const rows = await selectRows<{
-    id: string;
-    title: string;
-    daily_date: string;
-    organization: string | null;
-    upvotes: number;
-    gained_24h: number | string | null;
-    gained_7d: number | string | null;
-    per_hour: number | string;
-    day_rank: number | null;
-    rank: number | null;
-  }>(
+  const rows = await selectRows<
+    PaperSummaryRow & {
+      gained_24h: number | string | null;
+      gained_7d: number | string | null;
+      per_hour: number | string;
+      day_rank: number | null;
+      rank: number | null;
+    }
+  >(
     db,
     sql`with candidates as (
         select papers.id, papers.title, papers.daily_date, papers.organization_name, papers.upvotes,
-          papers.day_rank, ${featuredAt(sql`papers.daily_date`)} as featured_at
+          papers.comments, papers.day_rank, ${featuredAt(sql`papers.daily_date`)} as featured_at
         from papers
         where papers.last_seen_at > ${now} - interval '7 days' ${where ? sql`and ${where}` : sql``}
       ),
@@ -90,7 +87,7 @@ export async function listRisingPapers(
         left join lateral (select ${startValue("24h")} as upvotes) d on true
         left join lateral (select ${startValue("7d")} as upvotes) w on true
       )
-      select id, title, to_char(daily_date, 'YYYY-MM-DD') as daily_date, organization_name as organization, upvotes,
+      select ${selectPaperSummary("measured")},
         gained_24h, gained_7d, per_hour, day_rank, rank
       from measured
       order by ${options.window === "24h" ? sql`gained_24h` : sql`gained_7d`} desc nulls last, upvotes desc, id
@@ -99,11 +96,7 @@ export async function listRisingPapers(
   return {
     asOf,
     rows: rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      dailyDate: row.daily_date,
-      organization: row.organization,
-      upvotes: Number(row.upvotes),
+      ...toPaperSummary(row),
       gained24h: row.gained_24h === null ? null : Number(row.gained_24h),
       gained7d: row.gained_7d === null ? null : Number(row.gained_7d),
       perHour: Number(row.per_hour),

@@ -2,13 +2,14 @@ import { sql } from "drizzle-orm";
 import { selectRows } from "../rows.ts";
 import type { Db } from "../types.ts";
 import { type Filters, papersWhere } from "./filters.ts";
+import {
+  type PaperSummary,
+  type PaperSummaryRow,
+  selectPaperSummary,
+  toPaperSummary,
+} from "./paper-summary.ts";
 
-export type ThresholdCrossing = {
-  id: string;
-  title: string;
-  dailyDate: string;
-  organization: string | null;
-  upvotes: number;
+export type ThresholdCrossing = PaperSummary & {
   /** The first capture that saw the paper at or above the threshold. */
   crossedAt: Date;
 };
@@ -28,19 +29,12 @@ export async function listThresholdCrossings(
   options: { upvotes: number; limit: number },
 ): Promise<ThresholdCrossing[]> {
   const where = papersWhere({ ...filters, minUpvotes: Math.max(options.upvotes, filters.minUpvotes ?? 0) });
-  const rows = await selectRows<{
-    id: string;
-    title: string;
-    daily_date: string;
-    organization: string | null;
-    upvotes: number;
-    crossed_at: Date | string;
-  }>(
+  const rows = await selectRows<PaperSummaryRow & { crossed_at: Date | string }>(
     db,
-    sql`select c.id, c.title, to_char(c.daily_date, 'YYYY-MM-DD') as daily_date, c.organization_name as organization,
-          c.upvotes, s.captured_at as crossed_at
+    sql`select ${selectPaperSummary("c")}, s.captured_at as crossed_at
         from (
-          select papers.id, papers.title, papers.daily_date, papers.organization_name, papers.upvotes from papers
+          select papers.id, papers.title, papers.daily_date, papers.organization_name, papers.upvotes, papers.comments
+          from papers
           ${where ? sql`where ${where}` : sql``}
           order by papers.daily_date desc, papers.id desc limit ${candidates}
         ) c
@@ -51,12 +45,5 @@ export async function listThresholdCrossings(
         ) s
         order by s.captured_at desc, c.id limit ${options.limit}`,
   );
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    dailyDate: row.daily_date,
-    organization: row.organization,
-    upvotes: Number(row.upvotes),
-    crossedAt: new Date(row.crossed_at),
-  }));
+  return rows.map((row) => ({ ...toPaperSummary(row), crossedAt: new Date(row.crossed_at) }));
 }

@@ -2,28 +2,12 @@ import { papers } from "@paperpulse/schema";
 import { asc, desc } from "drizzle-orm";
 import type { Db } from "../types.ts";
 import { type Filters, papersWhere } from "./filters.ts";
-
-export type TopPaper = {
-  id: string;
-  title: string;
-  /** YYYY-MM-DD */
-  dailyDate: string;
-  organization: string | null;
-  upvotes: number;
-  comments: number;
-};
+import { type PaperSummary, paperSummaryColumns } from "./paper-summary.ts";
 
 /** The most upvoted papers (latest capture) matching the filters; ties broken by newest day, then id. */
-export async function listTopPapers(db: Db, filters: Filters & { limit: number }): Promise<TopPaper[]> {
+export async function listTopPapers(db: Db, filters: Filters & { limit: number }): Promise<PaperSummary[]> {
   return db
-    .select({
-      id: papers.id,
-      title: papers.title,
-      dailyDate: papers.dailyDate,
-      organization: papers.organizationName,
-      upvotes: papers.upvotes,
-      comments: papers.comments,
-    })
+    .select(paperSummaryColumns)
     .from(papers)
     .where(papersWhere(filters))
     .orderBy(desc(papers.upvotes), desc(papers.dailyDate), asc(papers.id))
