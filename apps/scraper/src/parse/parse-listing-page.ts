@@ -1,8 +1,8 @@
-import { formatZodIssues, type HfDailyPaper, hfPagePropsSchema } from "@paperpulse/schema";
+import type { HfDailyPaper } from "@paperpulse/schema";
 import { type CheerioAPI, load } from "cheerio/slim";
-import { formatUtcDay } from "./format-utc-day.ts";
 import { ParseError } from "./parse-error.ts";
 import { type ListingCard, parseListingCards, selectArticles } from "./parse-listing-cards.ts";
+import { parsePageProps } from "./parse-page-props.ts";
 
 export type ParsedListing =
   | {
@@ -45,17 +45,7 @@ export function parseListingPage(html: string): ParsedListing {
 }
 
 function parsePayload(props: string): ParsedListing {
-  let json: unknown;
-  try {
-    json = JSON.parse(props);
-  } catch (error) {
-    throw new ParseError("BAD_PAYLOAD", `the DailyPapers data-props is not JSON (${props.length} chars)`, {
-      cause: error,
-    });
-  }
-  const result = hfPagePropsSchema.safeParse(json);
-  if (!result.success) throw new ParseError("SCHEMA_DRIFT", formatZodIssues(result.error));
-  return { source: "payload", listingDate: formatUtcDay(result.data.date), items: result.data.dailyPapers };
+  return { source: "payload", ...parsePageProps(props, "page") };
 }
 
 function parseCards($: CheerioAPI, html: string): ParsedListing {

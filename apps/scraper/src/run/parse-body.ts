@@ -1,8 +1,6 @@
 import type { CapturedPaper } from "@paperpulse/db";
-import { formatZodIssues, hfPagePropsSchema } from "@paperpulse/schema";
 import { normalizeDailyPapers, normalizeListing } from "../normalize/index.ts";
-import { formatUtcDay } from "../parse/format-utc-day.ts";
-import { ParseError, parseApiResponse, parseListingPage } from "../parse/index.ts";
+import { parseApiResponse, parseListingPage, parsePageProps } from "../parse/index.ts";
 
 /** page: listing HTML; api: a `/api/daily_papers` array; props: a listing's DailyPapers props saved as JSON. */
 export type BodyKind = "page" | "api" | "props";
@@ -30,21 +28,6 @@ export function parseBody(kind: BodyKind, body: string): ParsedBody {
 }
 
 function parseProps(body: string): ParsedBody {
-  let json: unknown;
-  try {
-    json = JSON.parse(body);
-  } catch (error) {
-    throw new ParseError("BAD_JSON", "file is not JSON", { cause: error });
-  }
-  const result = hfPagePropsSchema.safeParse(json);
-  if (!result.success) {
-    throw new ParseError(
-      "SCHEMA_DRIFT",
-      `not an /api/daily_papers array nor a listing's {dailyPapers: [...]}: ${formatZodIssues(result.error)}`,
-    );
-  }
-  return {
-    papers: normalizeDailyPapers(result.data.dailyPapers),
-    listingDate: formatUtcDay(result.data.date),
-  };
+  const { items, listingDate } = parsePageProps(body, "file");
+  return { papers: normalizeDailyPapers(items), listingDate };
 }
