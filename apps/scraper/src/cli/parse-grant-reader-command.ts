@@ -34,7 +34,8 @@ function readPassword(variable: string | undefined, env: NodeJS.ProcessEnv): str
     throw new UsageError(`--password-env takes a variable name, got ${JSON.stringify(variable)}`);
   }
   const password = env[variable];
-  if (password === undefined || password === "") throw new UsageError(`--password-env: ${variable} is not set`);
+  if (password === undefined || password === "")
+    throw new UsageError(`--password-env: ${variable} is not set`);
   const bad = checkReaderPassword(password);
   if (bad) throw new UsageError(`--password-env: the password in ${variable} ${bad}`);
   return password;

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { DbHandle } from "../create-db.ts";
 import { selectRows } from "../rows.ts";
 import type { DbOrTx } from "../types.ts";
@@ -81,7 +81,10 @@ export async function grantReader(
     );
     if (!me) throw new Error("the server did not say who is connected");
     if (role === me.user) {
-      throw new GrantReaderError("OWN_ROLE", `${role} is the role this command connects as: choose another name`);
+      throw new GrantReaderError(
+        "OWN_ROLE",
+        `${role} is the role this command connects as: choose another name`,
+      );
     }
     const [existing] = await selectRows<{ comment: string | null }>(
       tx,
@@ -125,7 +128,10 @@ export async function grantReader(
 }
 
 /** Runs the role statements, turning "permission denied" into what the connecting user lacks. */
-async function permitted(me: { user: string; createrole: boolean }, work: () => Promise<void>): Promise<void> {
+async function permitted(
+  me: { user: string; createrole: boolean },
+  work: () => Promise<void>,
+): Promise<void> {
   try {
     await work();
   } catch (error) {
@@ -149,7 +155,11 @@ async function checkReadOnly(tx: DbOrTx, role: string): Promise<string[]> {
         where n.nspname = ${schemaName} and c.relkind in ('r', 'p', 'v', 'm', 'f')
         order by c.relname`,
   );
-  const [powers] = await selectRows<{ superuser: boolean; create_in_schema: boolean; create_schemas: boolean }>(
+  const [powers] = await selectRows<{
+    superuser: boolean;
+    create_in_schema: boolean;
+    create_schemas: boolean;
+  }>(
     tx,
     sql`select r.rolsuper as superuser,
           has_schema_privilege(${role}, ${schemaName}, 'CREATE') as create_in_schema,
@@ -165,7 +175,9 @@ async function checkReadOnly(tx: DbOrTx, role: string): Promise<string[]> {
         ]
       : []),
     ...(powers?.create_schemas ? ["it may create schemas in the database"] : []),
-    ...tables.filter((t) => t.writes).map((t) => `it may change table ${t.name} (through a role it belongs to?)`),
+    ...tables
+      .filter((t) => t.writes)
+      .map((t) => `it may change table ${t.name} (through a role it belongs to?)`),
     ...tables.filter((t) => !t.reads).map((t) => `it cannot read table ${t.name}`),
   ];
   if (problems.length > 0) {

@@ -1,5 +1,13 @@
 /** Postgres reserves these names, or they mean something else where a role is expected. */
-const reservedRoleNames = new Set(["public", "none", "current_user", "session_user", "current_role", "user", "all"]);
+const reservedRoleNames = new Set([
+  "public",
+  "none",
+  "current_user",
+  "session_user",
+  "current_role",
+  "user",
+  "all",
+]);
 
 /**
  * Why a reader role name is refused, or undefined when it is fine: lower-case letters, digits and `_`, as an
