@@ -61,4 +61,3 @@ export function archiveTargets(archives: string[]): ArchiveTarget[] {
     },
   ];
 }
-
