@@ -305,7 +305,10 @@ export function parseCommand(
     case "orgs":
       return { command: parseOrgsCommand(args), json };
     case "grant-reader":
-      return { command: parseGrantReaderCommand(args, values["password-env"], env), json };
+      return {
+        command: parseGrantReaderCommand(args, { passwordEnv: values["password-env"], json }, env),
+        json,
+      };
     case "runs":
       maxArgs(0);
       return { command: { name: "runs", limit: parsePositiveInt(values.limit ?? "20", "--limit") }, json };

@@ -11,6 +11,7 @@ describe("pnpm scrape grant-reader", () => {
       name: "grant-reader",
       role: "notebook",
       password: undefined,
+      json: false,
     });
     expect(
       parse(["grant-reader", "nb_2", "--password-env", "NB_PW"], { ...server, NB_PW: "long secret" }),
@@ -18,7 +19,9 @@ describe("pnpm scrape grant-reader", () => {
       name: "grant-reader",
       role: "nb_2",
       password: "long secret",
+      json: false,
     });
+    expect(parse(["grant-reader", "notebook", "--json"])).toMatchObject({ json: true });
   });
 
   it.each([

@@ -1,7 +1,13 @@
 import { checkReaderPassword, checkRoleName } from "@paperpulse/db";
 import { UsageError } from "../sources/targets.ts";
 
-export type GrantReaderCommand = { name: "grant-reader"; role: string; password: string | undefined };
+export type GrantReaderCommand = {
+  name: "grant-reader";
+  role: string;
+  password: string | undefined;
+  /** With --json a generated password is printed in the summary object only, not in the text on stderr too. */
+  json: boolean;
+};
 
 /**
  * `grant-reader ROLE [--password-env VAR]`: everything checked before the database opens, the mode included, since
@@ -9,7 +15,7 @@ export type GrantReaderCommand = { name: "grant-reader"; role: string; password:
  */
 export function parseGrantReaderCommand(
   args: readonly string[],
-  passwordEnv: string | undefined,
+  options: { passwordEnv: string | undefined; json: boolean },
   env: NodeJS.ProcessEnv,
 ): GrantReaderCommand {
   if (!env.DATABASE_URL?.trim()) {
@@ -24,7 +30,7 @@ export function parseGrantReaderCommand(
   if (rest.length > 0) throw new UsageError(`grant-reader takes one ROLE, got ${args.length} arguments`);
   const badName = checkRoleName(role);
   if (badName) throw new UsageError(`ROLE ${JSON.stringify(role)} ${badName}`);
-  return { name: "grant-reader", role, password: readPassword(passwordEnv, env) };
+  return { name: "grant-reader", role, password: readPassword(options.passwordEnv, env), json: options.json };
 }
 
 /** The password from the variable --password-env names; undefined (one is generated) without the option. */

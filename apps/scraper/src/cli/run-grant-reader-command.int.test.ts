@@ -93,6 +93,8 @@ describeOnServer("pnpm scrape grant-reader", () => {
     const password = String(result.last?.password);
     expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
     expect(await acceptsPassword(reader, password)).toBe(true);
+    // Printed once: in the summary object, not in the text beside it.
+    expect(result.stderr).not.toContain(password);
     expect(result.last).toMatchObject({ role: reader, created: true, schema: "public" });
 
     const url = new URL(owner().url ?? "");

@@ -11,9 +11,11 @@ export async function runGrantReaderCommand(
     `${result.created ? "created" : "updated"} the read-only role ${result.role} on ${handle.location}: ` +
       `SELECT on ${result.tables.length} tables of schema ${result.schema}, and on the tables later migrations ` +
       `add; nothing else`,
-    ...(result.password === undefined
-      ? ["  password: the one in the variable given"]
-      : [`  password (shown this once, kept nowhere): ${result.password}`]),
+    result.password === undefined
+      ? "  password: the one in the variable given"
+      : command.json
+        ? "  password: generated, in the JSON summary (shown this once, kept nowhere)"
+        : `  password (shown this once, kept nowhere): ${result.password}`,
     `  connect: psql "${result.url}"   (the password is asked, or read from PGPASSWORD)`,
   ];
   return { exitCode: 0, text, json: result };
