@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hfFixture, openServerDb } from "@paperpulse/db/testing";
 import { importWithCli } from "./import";
-import type { SeededTarget } from "./seeded-targets";
+import { engines, type SeededTarget } from "./seeded-targets";
 import { type RunningDashboard, startDashboard } from "./server";
 
 /**
@@ -27,9 +27,7 @@ export type ArchiveTarget = Omit<SeededTarget, "start"> & { start: () => Promise
 export function archiveTargets(archives: string[]): ArchiveTarget[] {
   return [
     {
-      kind: "pglite",
-      available: true,
-      missing: "",
+      ...engines.pglite,
       start: async () => {
         const dataDir = mkdtempSync(join(tmpdir(), "paperpulse-archive-"));
         try {
@@ -43,9 +41,7 @@ export function archiveTargets(archives: string[]): ArchiveTarget[] {
       },
     },
     {
-      kind: "postgres",
-      available: Boolean(process.env.TEST_DATABASE_URL),
-      missing: "TEST_DATABASE_URL is not set (no Postgres server)",
+      ...engines.postgres,
       start: async () => {
         const handle = await openServerDb();
         try {
