@@ -7,6 +7,7 @@ export * from "./create-db.ts";
 export * from "./lock.ts";
 export { isEmbedded, tidyAfterRun } from "./maintain.ts";
 export * from "./queries/index.ts";
+export * from "./roles/index.ts";
 export * from "./rows.ts";
 export * from "./statement-timeout.ts";
 export * from "./topics/index.ts";

@@ -14,6 +14,16 @@ export type SeededTarget = {
 };
 export type StartedTarget = { server: RunningDashboard; runId: number; cleanup: () => Promise<void> };
 
+/** The two engines a dashboard test runs on, and whether this machine has each (Postgres needs TEST_DATABASE_URL). */
+export const engines = {
+  pglite: { kind: "pglite", available: true, missing: "" },
+  postgres: {
+    kind: "postgres",
+    available: Boolean(process.env.TEST_DATABASE_URL),
+    missing: "TEST_DATABASE_URL is not set (no Postgres server)",
+  },
+} as const satisfies Record<string, Omit<SeededTarget, "start">>;
+
 /**
  * The built dashboard on the synthetic seed (./synthetic.ts), once on an embedded PGlite folder and once on the
  * Postgres server at TEST_DATABASE_URL (reported as missing without one), plus what `more` stores.
@@ -25,9 +35,7 @@ export function seededTargets(
 ): SeededTarget[] {
   return [
     {
-      kind: "pglite",
-      available: true,
-      missing: "",
+      ...engines.pglite,
       start: async () => {
         const dataDir = mkdtempSync(join(tmpdir(), "paperpulse-seeded-"));
         const handle = await createDb({ dataDir, databaseUrl: undefined, holder: "a dashboard test's seed" });
@@ -43,9 +51,7 @@ export function seededTargets(
       },
     },
     {
-      kind: "postgres",
-      available: Boolean(process.env.TEST_DATABASE_URL),
-      missing: "TEST_DATABASE_URL is not set (no Postgres server)",
+      ...engines.postgres,
       start: async () => {
         const handle: TestDbHandle = await openServerDb();
         const runId = await seedSynthetic(handle.db);

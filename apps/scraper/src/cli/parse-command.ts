@@ -16,6 +16,7 @@ import {
   todayUtc,
   UsageError,
 } from "../sources/targets.ts";
+import { type GrantReaderCommand, parseGrantReaderCommand } from "./parse-grant-reader-command.ts";
 import { type OrgsCommand, parseOrgsCommand } from "./parse-orgs-command.ts";
 
 export type Command =
@@ -31,7 +32,8 @@ export type Command =
   | { name: "backup"; file: string | undefined; force: boolean; logical: boolean }
   | { name: "restore"; file: string; force: boolean }
   | { name: "compact"; dryRun: boolean; batch: number | undefined }
-  | OrgsCommand;
+  | OrgsCommand
+  | GrantReaderCommand;
 
 /** What every command that fetches shares: where, how many requests, raw pages, rendering. */
 export type Remote = {
@@ -87,6 +89,9 @@ Commands:
   orgs ungroup GROUP [NAME...]
                         take the NAMEs out of GROUP, or remove GROUP when no NAME is given (papers keep their
                         organisation either way)
+  grant-reader ROLE [--password-env VAR]
+                        Postgres: create or update ROLE, a login that may only read (SELECT every table, those of
+                        later migrations too), for notebooks; the password from VAR, else generated and printed once
 
 Options:
   --source page|api     listing pages (default) or the JSON API
@@ -98,6 +103,7 @@ Options:
   --days N              refresh: how many days before today to capture again (1–60)
   --force               backfill: fetch days that already settled too; backup: replace FILE; restore: replace
                         a database that holds data
+  --password-env VAR    grant-reader: read the role's password from the environment variable VAR
   --logical             backup: write the logical dump even when pg_dump is on PATH
   --record DIR          keep every raw response in DIR, content-addressed (failed ones are always kept, in
                         PAPERPULSE_RAW_DIR, default .data/raw)
@@ -126,6 +132,7 @@ const options = {
   logical: { type: "boolean" },
   "dry-run": { type: "boolean" },
   batch: { type: "string" },
+  "password-env": { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -297,6 +304,11 @@ export function parseCommand(
       };
     case "orgs":
       return { command: parseOrgsCommand(args), json };
+    case "grant-reader":
+      return {
+        command: parseGrantReaderCommand(args, { passwordEnv: values["password-env"], json }, env),
+        json,
+      };
     case "runs":
       maxArgs(0);
       return { command: { name: "runs", limit: parsePositiveInt(values.limit ?? "20", "--limit") }, json };

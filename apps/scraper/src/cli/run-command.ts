@@ -10,6 +10,7 @@ import { remoteOptions } from "./remote-options.ts";
 import { runBackfillCommand, runGapsCommand } from "./run-backfill-command.ts";
 import { runBackupCommand, runRestoreCommand } from "./run-backup-command.ts";
 import { runCompactCommand } from "./run-compact-command.ts";
+import { runGrantReaderCommand } from "./run-grant-reader-command.ts";
 import { runOrgsCommand } from "./run-orgs-command.ts";
 import { runReparseCommand } from "./run-reparse-command.ts";
 import { runSchedule } from "./run-schedule.ts";
@@ -62,6 +63,8 @@ export async function runCommand(command: Exclude<Command, { name: "help" }>): P
         return await runCompactCommand(handle, command, progress.listener);
       case "orgs":
         return await runOrgsCommand(handle.db, command);
+      case "grant-reader":
+        return await runGrantReaderCommand(handle, command);
       case "runs": {
         const runs = await listRuns(handle.db, command.limit);
         const text = runs.map(
