@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CHROMIUM_ARGS } from "../../apps/scraper/src/render/render-listing.ts";
-import { writeSyntheticArchive } from "../../apps/scraper/src/testing/synthetic-archive.ts";
+import { writeSyntheticArchive } from "../../apps/scraper/testing/synthetic-archive.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const dashboard = join(root, "apps", "dashboard");

@@ -1,8 +1,8 @@
 import { request as httpRequest } from "node:http";
 import { describeOnServer, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
 import { scrapePages, scrapeRuns } from "@paperpulse/schema";
+import { type HfTestServer, startHfTestServer } from "@paperpulse/scraper/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type HfTestServer, startHfTestServer } from "../../scraper/src/testing/hf-test-server";
 import { type RunningDashboard, startDashboard } from "./support/server";
 
 // "Run now" in server mode (Postgres), where the dashboard is one of possibly many processes on a shared database:

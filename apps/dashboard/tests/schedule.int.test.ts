@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type HfTestServer, startHfTestServer } from "@paperpulse/scraper/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HfTestServer, startHfTestServer } from "../../scraper/src/testing/hf-test-server";
 import { type RunningDashboard, startDashboard } from "./support/server";
 
 // Embedded mode: the dashboard process owns the PGlite folder, so it runs the schedule itself. A refresh every

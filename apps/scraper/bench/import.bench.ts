@@ -6,7 +6,7 @@ import { copyAllRows, hfFixture, openServerDb, readAllRows } from "@paperpulse/d
 import { importPaths } from "../src/import/import-paths.ts";
 import { readTarMembers } from "../src/import/read-tar-members.ts";
 import { parseBody } from "../src/run/parse-body.ts";
-import { writeSyntheticArchive } from "../src/testing/synthetic-archive.ts";
+import { writeSyntheticArchive } from "../testing/synthetic-archive.ts";
 import type { BenchModule } from "./bench-module.ts";
 
 /**

@@ -3,8 +3,8 @@ import { runBackfill } from "../src/backfill/run-backfill.ts";
 import { scrapeTargets } from "../src/run/scrape-targets.ts";
 import { planJob } from "../src/schedule/plan-job.ts";
 import { listDays, type Target } from "../src/sources/targets.ts";
-import { listingApiRoute, startHfTestServer } from "../src/testing/hf-test-server.ts";
-import { buildSyntheticArchive } from "../src/testing/synthetic-archive.ts";
+import { listingApiRoute, startHfTestServer } from "../testing/hf-test-server.ts";
+import { buildSyntheticArchive } from "../testing/synthetic-archive.ts";
 import type { BenchModule } from "./bench-module.ts";
 
 /**

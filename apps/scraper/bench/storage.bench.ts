@@ -5,7 +5,7 @@ import { createDb, type Db, type DbHandle, type SnapshotMode, selectRows } from 
 import { openServerDb } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { importPaths } from "../src/import/import-paths.ts";
-import { writeSyntheticArchive } from "../src/testing/synthetic-archive.ts";
+import { writeSyntheticArchive } from "../testing/synthetic-archive.ts";
 import type { BenchModule } from "./bench-module.ts";
 
 /**

@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb } from "@paperpulse/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type HfTestServer, startHfTestServer } from "./testing/hf-test-server.ts";
+import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 const tsx = join(packageDir, "node_modules", ".bin", "tsx");

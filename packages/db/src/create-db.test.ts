@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
+import { describeWhen } from "../testing/gate.ts";
+import { describeEachDatabase, openServerDb } from "../testing/index.ts";
 import { createDb } from "./create-db.ts";
 import { DataDirLockedError } from "./lock.ts";
 import { selectRows } from "./rows.ts";
-import { describeWhen } from "./testing/gate.ts";
-import { describeEachDatabase, openServerDb } from "./testing/index.ts";
 
 const tableNames = sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`;
 

@@ -4,11 +4,11 @@ import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeOnServer, migrateUpTo } from "../testing/index.ts";
 import { AGGREGATES_VERSION } from "./aggregates/index.ts";
 import { createDb, type DbHandle } from "./create-db.ts";
 import { getOverviewStats, getUpvoteSeries, listOrgLeaderboard, listPapers } from "./queries/index.ts";
 import { selectRows } from "./rows.ts";
-import { describeOnServer, migrateUpTo } from "./testing/index.ts";
 import type { Db } from "./types.ts";
 
 // The last migration before the precomputed tables, the trigram indexes and the texts table.

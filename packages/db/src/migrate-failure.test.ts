@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { describeEachDatabase } from "../testing/index.ts";
 import { createDb, MigrationError } from "./create-db.ts";
 import { findMigrationsFolder } from "./migrations-folder.ts";
 import { selectRows } from "./rows.ts";
-import { describeEachDatabase } from "./testing/index.ts";
 
 /** The committed migrations plus one that creates a table and then fails. */
 function writeBrokenMigrations(): string {

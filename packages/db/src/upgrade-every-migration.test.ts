@@ -7,6 +7,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
+import { describeOnServer, migrateUpTo } from "../testing/index.ts";
 import { ensureAggregates } from "./aggregates/index.ts";
 import { createDb, type DbHandle } from "./create-db.ts";
 import { findMigrationsFolder } from "./migrations-folder.ts";
@@ -21,7 +22,6 @@ import {
   listPapers,
 } from "./queries/index.ts";
 import { selectRows } from "./rows.ts";
-import { describeOnServer, migrateUpTo } from "./testing/index.ts";
 import { getTopicShares, listTopics } from "./topics/index.ts";
 import type { Db } from "./types.ts";
 import { listRunPages, listRuns } from "./write/runs.ts";

@@ -1,8 +1,8 @@
 import { listDayCoverage } from "@paperpulse/db";
 import { describeEachDatabase } from "@paperpulse/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type HfTestServer, listingApiRoute, startHfTestServer } from "../testing/hf-test-server.ts";
-import { buildSyntheticArchive } from "../testing/synthetic-archive.ts";
+import { type HfTestServer, listingApiRoute, startHfTestServer } from "../../testing/hf-test-server.ts";
+import { buildSyntheticArchive } from "../../testing/synthetic-archive.ts";
 import { classifyDay } from "./plan-backfill.ts";
 import { runBackfill } from "./run-backfill.ts";
 

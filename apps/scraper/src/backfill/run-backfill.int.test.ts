@@ -1,7 +1,7 @@
 import { describeEachDatabase } from "@paperpulse/db/testing";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
 import { runGapsCommand } from "../cli/run-backfill-command.ts";
-import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
 import { runBackfill } from "./run-backfill.ts";
 
 function items(date: string, count: number) {

@@ -12,8 +12,8 @@ import {
 } from "@paperpulse/db/testing";
 import { sql as q } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { cliEnv } from "../testing/cli-env.ts";
-import { runCli as runCliProcess } from "../testing/run-cli.ts";
+import { cliEnv } from "../../testing/cli-env.ts";
+import { runCli as runCliProcess } from "../../testing/run-cli.ts";
 
 // The read-only role on the real Postgres server: made through the CLI, then used as a notebook would, over its
 // own connection. Roles belong to the whole server, not to the test's database: their names are random and they

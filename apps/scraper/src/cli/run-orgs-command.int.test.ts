@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv } from "../testing/cli-env.ts";
-import { type CliResult, runCli as runCliProcess } from "../testing/run-cli.ts";
+import { cliEnv } from "../../testing/cli-env.ts";
+import { type CliResult, runCli as runCliProcess } from "../../testing/run-cli.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "paperpulse-orgs-"));
 

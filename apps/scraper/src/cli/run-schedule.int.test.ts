@@ -7,8 +7,8 @@ import { fileURLToPath } from "node:url";
 import { createDb, selectRows } from "@paperpulse/db";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv, cliPath } from "../testing/cli-env.ts";
-import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
+import { cliEnv, cliPath } from "../../testing/cli-env.ts";
+import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 

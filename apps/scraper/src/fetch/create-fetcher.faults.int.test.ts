@@ -9,9 +9,9 @@ import {
   statusReply,
   trickleRoute,
   truncatedRoute,
-} from "../testing/fault-routes.ts";
-import { testFetcherOptions } from "../testing/fetcher-test-options.ts";
-import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
+} from "../../testing/fault-routes.ts";
+import { testFetcherOptions } from "../../testing/fetcher-test-options.ts";
+import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
 import { createFetcher, type FetcherOptions } from "./create-fetcher.ts";
 import { FetchError } from "./errors.ts";
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { failTimesRoute, robotsRoute, sequenceRoute, statusReply } from "../testing/fault-routes.ts";
-import { testFetcherOptions } from "../testing/fetcher-test-options.ts";
-import { type HfTestServer, type LoggedRequest, startHfTestServer } from "../testing/hf-test-server.ts";
+import { failTimesRoute, robotsRoute, sequenceRoute, statusReply } from "../../testing/fault-routes.ts";
+import { testFetcherOptions } from "../../testing/fetcher-test-options.ts";
+import { type HfTestServer, type LoggedRequest, startHfTestServer } from "../../testing/hf-test-server.ts";
 import { createFetcher, type FetcherOptions, USER_AGENT } from "./create-fetcher.ts";
 import { createRateLimiter } from "./rate-limiter.ts";
 import { createRobotsCache } from "./robots.ts";

@@ -2,11 +2,11 @@ import { type DbHandle, selectRows } from "@paperpulse/db";
 import { openMemoryDb } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { robotsRoute, statusReply } from "../../testing/fault-routes.ts";
+import { testFetcherOptions } from "../../testing/fetcher-test-options.ts";
+import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
 import { scrapeTargets } from "../run/scrape-targets.ts";
 import type { Target } from "../sources/targets.ts";
-import { robotsRoute, statusReply } from "../testing/fault-routes.ts";
-import { testFetcherOptions } from "../testing/fetcher-test-options.ts";
-import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
 import { createRateLimiter } from "./rate-limiter.ts";
 
 // How a whole run reacts: a page robots.txt forbids fails alone; being rate-limited ends the run.

@@ -19,7 +19,7 @@ import {
 } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeSyntheticArchive } from "../testing/synthetic-archive.ts";
+import { writeSyntheticArchive } from "../../testing/synthetic-archive.ts";
 import { importPaths } from "./import-paths.ts";
 
 // Change-only snapshots against one row per capture, the storage before them: the same captures stored both ways

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { type DbHandle, listRunPages } from "@paperpulse/db";
 import { openMemoryDb } from "@paperpulse/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
 import { scrapeTargets } from "../run/scrape-targets.ts";
-import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
 import { keepRaw, readRaw } from "./raw-store.ts";
 import { reparsePages } from "./reparse-pages.ts";
 

@@ -6,8 +6,8 @@ import { type DbHandle, selectRows } from "@paperpulse/db";
 import { openMemoryDb } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testFetcherOptions } from "../testing/fetcher-test-options.ts";
-import { type HfTestServer, type RouteReply, startHfTestServer } from "../testing/hf-test-server.ts";
+import { testFetcherOptions } from "../../testing/fetcher-test-options.ts";
+import { type HfTestServer, type RouteReply, startHfTestServer } from "../../testing/hf-test-server.ts";
 import { scrapeTargets } from "./scrape-targets.ts";
 
 // An API listing that sends an ETag is asked for again with If-None-Match; "304 Not Modified" costs no body and

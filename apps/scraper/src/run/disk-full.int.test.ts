@@ -6,8 +6,8 @@ import { createDb, selectRows } from "@paperpulse/db";
 import { describeWhen } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { cliPath } from "../testing/cli-env.ts";
-import { type SyntheticArchive, writeSyntheticArchive } from "../testing/synthetic-archive.ts";
+import { cliPath } from "../../testing/cli-env.ts";
+import { type SyntheticArchive, writeSyntheticArchive } from "../../testing/synthetic-archive.ts";
 
 // An import whose embedded database sits on a disk that fills up part way (a small tmpfs): the run ends at the page
 // that met the full disk, reported as DISK_FULL with what to do; the pages stored before it are intact; the lock

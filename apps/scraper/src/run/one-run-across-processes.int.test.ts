@@ -6,8 +6,8 @@ import { selectRows } from "@paperpulse/db";
 import { describeWhen, openServerDb, type TestDbHandle } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { cliEnv, cliPath } from "../testing/cli-env.ts";
-import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
+import { cliEnv, cliPath } from "../../testing/cli-env.ts";
+import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
 
 const CONTENDERS = 5;
 

@@ -3,13 +3,13 @@ import { type Db, getLatestTrending, selectRows } from "@paperpulse/db";
 import { describeEachDatabase, describeWithFixtures, hfFixture } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Target } from "../sources/targets.ts";
 import {
   type HfTestServer,
   pagedApiRoute,
   type Route,
   startHfTestServer,
-} from "../testing/hf-test-server.ts";
+} from "../../testing/hf-test-server.ts";
+import type { Target } from "../sources/targets.ts";
 import { scrapeTargets } from "./scrape-targets.ts";
 
 const day = (value: string): Target => ({ kind: "date", value });

@@ -2,7 +2,7 @@ import { createDb, type DbHandle, selectRows } from "@paperpulse/db";
 import { describeEachDatabase } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type HfTestServer, startHfTestServer } from "../testing/hf-test-server.ts";
+import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
 import { loadScheduleConfig } from "./schedule-config.ts";
 import { startScheduler } from "./start-scheduler.ts";
 

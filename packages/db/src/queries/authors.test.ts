@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../../testing/index.ts";
 import type { CapturedAuthor } from "../write/capture.ts";
 import { getAuthor } from "./get-author.ts";
 import { getAuthorActivity } from "./get-author-activity.ts";

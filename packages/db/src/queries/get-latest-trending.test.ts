@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../../testing/index.ts";
 import { getLatestTrending } from "./get-latest-trending.ts";
 
 const lab = { name: "trend-lab", fullname: null, avatar: null };

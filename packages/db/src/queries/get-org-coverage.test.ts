@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../../testing/index.ts";
 import { getOrgCoverage } from "./get-org-coverage.ts";
 
 // Three days: before organisations were named (two papers without), then one paper with and one without.

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../../testing/index.ts";
 import { listRisingKeywords } from "../topics/list-rising-keywords.ts";
 import { listPapers } from "./list-papers.ts";
 

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../../testing/index.ts";
 import { listThresholdCrossings } from "./list-threshold-crossings.ts";
 
 const at = (hour: number) => new Date(Date.UTC(2025, 10, 3, hour));

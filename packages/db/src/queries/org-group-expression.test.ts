@@ -1,8 +1,8 @@
 import { orgStats, papers } from "@paperpulse/schema";
 import { and, asc, sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../../testing/index.ts";
 import { selectRows } from "../rows.ts";
-import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import { groupOrgs } from "../write/group-orgs.ts";
 import { ungroupOrgs } from "../write/ungroup-orgs.ts";

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase, storeFresh } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../../testing/index.ts";
 import { getCompareSeries } from "./get-compare-series.ts";
 import { getOrgActivity } from "./get-org-activity.ts";
 import { listOrgLeaderboard } from "./list-org-leaderboard.ts";

@@ -1,7 +1,7 @@
 import { organizations, paperSnapshots, papers } from "@paperpulse/schema";
 import { beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "../../testing/index.ts";
 import { rebuildAggregates } from "../aggregates/index.ts";
-import { describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import {
   getDailyUpvotes,

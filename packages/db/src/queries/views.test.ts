@@ -10,9 +10,9 @@ import {
 } from "@paperpulse/schema";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { describeEachDatabase } from "../../testing/index.ts";
 import { rebuildAggregates } from "../aggregates/index.ts";
 import { selectRows } from "../rows.ts";
-import { describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import {
   type Filters,

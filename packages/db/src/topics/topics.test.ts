@@ -1,7 +1,7 @@
 import { paperKeywords, paperTopics } from "@paperpulse/schema";
 import { asc } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase } from "../testing/index.ts";
+import { capturedPaper, describeEachDatabase } from "../../testing/index.ts";
 import type { Db } from "../types.ts";
 import type { CapturedPaper } from "../write/capture.ts";
 import { finishRun, startRun } from "../write/runs.ts";

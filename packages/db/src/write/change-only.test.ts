@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { expect, it } from "vitest";
+import { capturedPaper, describeEachDatabase } from "../../testing/index.ts";
 import { listPaperSnapshots } from "../queries/list-paper-snapshots.ts";
 import { selectRows } from "../rows.ts";
-import { capturedPaper, describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import type { Capture, CapturedPaper } from "./capture.ts";
 import { finishRun, startRun } from "./runs.ts";

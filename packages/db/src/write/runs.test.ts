@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { scrapeRuns } from "@paperpulse/schema";
 import { eq, sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { describeEachDatabase } from "../testing/index.ts";
+import { describeEachDatabase } from "../../testing/index.ts";
 import type { Db } from "../types.ts";
 import { finishRun, getRun, RunActiveError, STALE_RUN_MS, startRun } from "./runs.ts";
 

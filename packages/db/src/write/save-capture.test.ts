@@ -9,8 +9,8 @@ import {
 import { asc, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { expect, it } from "vitest";
+import { capturedPaper, describeEachDatabase } from "../../testing/index.ts";
 import { selectRows } from "../rows.ts";
-import { capturedPaper, describeEachDatabase } from "../testing/index.ts";
 import type { Db } from "../types.ts";
 import type { Capture, CapturedPaper } from "./capture.ts";
 import { finishRun, getRun, startRun } from "./runs.ts";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { capturedPaper, describeEachDatabase, storeFresh } from "../../testing/index.ts";
+import { capturedPaper, describeEachDatabase, storeFresh } from "../../../testing/index.ts";
 import { findCaptureGaps } from "./capture-times.ts";
 import { getPaperCurves } from "./get-paper-curves.ts";
 import { hasEnoughCaptures, reachOf } from "./reach.ts";

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll } from "vitest";
-import { createDb, type DbHandle } from "../create-db.ts";
-import type { Db } from "../types.ts";
+import { createDb, type DbHandle } from "../src/create-db.ts";
+import type { Db } from "../src/types.ts";
 import { describeWhen } from "./gate.ts";
 
 export type TestDatabase = { kind: "pglite" | "postgres"; open: () => Promise<TestDbHandle> };

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
-import type { DbHandle } from "../create-db.ts";
-import { findMigrationsFolder } from "../migrations-folder.ts";
+import type { DbHandle } from "../src/create-db.ts";
+import { findMigrationsFolder } from "../src/migrations-folder.ts";
 
 /**
  * A copy of the committed migrations up to `last` (journal index, included): the schema an older version of

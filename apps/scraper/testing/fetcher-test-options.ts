@@ -1,6 +1,6 @@
-import type { FetcherOptions } from "../fetch/create-fetcher.ts";
-import { createRateLimiter } from "../fetch/rate-limiter.ts";
-import { createRobotsCache } from "../fetch/robots.ts";
+import type { FetcherOptions } from "../src/fetch/create-fetcher.ts";
+import { createRateLimiter } from "../src/fetch/rate-limiter.ts";
+import { createRobotsCache } from "../src/fetch/robots.ts";
 
 /**
  * Fetcher options for tests against the local server: loopback allowed explicitly, a limiter and robots cache of

@@ -2,7 +2,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The CLI's entry, for tests that run `pnpm scrape …` as a process of its own. */
-export const cliPath = join(dirname(fileURLToPath(import.meta.url)), "..", "cli.ts");
+export const cliPath = join(dirname(fileURLToPath(import.meta.url)), "..", "src", "cli.ts");
 
 /**
  * The environment of a CLI process under test: an embedded database in `dataDir` (never a DATABASE_URL the test

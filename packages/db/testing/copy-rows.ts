@@ -1,6 +1,6 @@
-import { listTables } from "../backup/list-tables.ts";
-import { inTransaction } from "../backup/session.ts";
-import type { DbHandle } from "../create-db.ts";
+import { listTables } from "../src/backup/list-tables.ts";
+import { inTransaction } from "../src/backup/session.ts";
+import type { DbHandle } from "../src/create-db.ts";
 
 type Handle = Pick<DbHandle, "kind" | "db" | "url">;
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isoWeekOf } from "../sources/targets.ts";
+import { isoWeekOf } from "../src/sources/targets.ts";
 
 export type LoggedRequest = {
   method: string;

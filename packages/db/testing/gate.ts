@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, it } from "vitest";
 
 /** The repository root, found from this file so tests work from any working directory. */
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..");
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 
 /** Real Hugging Face captures live beside the repository, never inside it. */
 export const hfFixturesDir = join(repoRoot, "..", "shared", "fixtures", "hf");

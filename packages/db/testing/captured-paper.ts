@@ -1,4 +1,4 @@
-import type { CapturedPaper } from "../write/capture.ts";
+import type { CapturedPaper } from "../src/write/capture.ts";
 
 /** A synthetic captured paper with nothing but an id and counts; tests override what they look at. */
 export function capturedPaper(

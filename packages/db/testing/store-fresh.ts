@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "../types.ts";
-import type { Capture } from "../write/capture.ts";
-import { finishRun, startRun } from "../write/runs.ts";
-import { saveCapture } from "../write/save-capture.ts";
+import type { Db } from "../src/types.ts";
+import type { Capture } from "../src/write/capture.ts";
+import { finishRun, startRun } from "../src/write/runs.ts";
+import { saveCapture } from "../src/write/save-capture.ts";
 
 /** Empties every data table, then stores the captures in order as one succeeded run, through the real write path. */
 export async function storeFresh(db: Db, captures: readonly Capture[]): Promise<void> {

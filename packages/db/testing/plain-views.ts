@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { Filters } from "../queries/filters.ts";
-import { selectRows } from "../rows.ts";
-import type { Db } from "../types.ts";
+import type { Filters } from "../src/queries/filters.ts";
+import { selectRows } from "../src/rows.ts";
+import type { Db } from "../src/types.ts";
 
 /**
  * The dashboard's figures computed the plain way, from the base tables alone (papers, paper_texts, paper_topics,

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { hfApiResponseSchema } from "@paperpulse/schema";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseApiResponse } from "../parse/index.ts";
-import { getTopicMatcher } from "../topics/index.ts";
+import { parseApiResponse } from "../src/parse/index.ts";
+import { getTopicMatcher } from "../src/topics/index.ts";
 import { buildSyntheticArchive, writeSyntheticArchive } from "./synthetic-archive.ts";
 
 const dirs: string[] = [];
