@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 import { parseCommand, USAGE } from "./cli/parse-command.ts";
 import { FetchError } from "./fetch/errors.ts";
-import { UsageError } from "./sources/targets.ts";
+import { UsageError } from "./usage-error.ts";
 
 /** `pnpm scrape …`: exit 0 on success, 1 on a failed (or partial) run, 2 on bad usage. */
 async function main(argv: string[]): Promise<number> {

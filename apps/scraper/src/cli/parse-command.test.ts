@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { listDays, listingRange, UsageError } from "../sources/targets.ts";
+import { listDays, listingRange } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 import { parseCommand } from "./parse-command.ts";
 
 const now = new Date("2026-11-29T12:00:00Z");

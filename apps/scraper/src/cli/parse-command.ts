@@ -14,8 +14,8 @@ import {
   type SourceKind,
   type Target,
   todayUtc,
-  UsageError,
 } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 import { type GrantReaderCommand, parseGrantReaderCommand } from "./parse-grant-reader-command.ts";
 import { type OrgsCommand, parseOrgsCommand } from "./parse-orgs-command.ts";
 

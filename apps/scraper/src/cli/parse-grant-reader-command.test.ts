@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 import { parseCommand } from "./parse-command.ts";
 
 const server = { DATABASE_URL: "postgres://owner@db.example:5432/paperpulse" };

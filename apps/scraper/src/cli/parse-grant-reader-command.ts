@@ -1,5 +1,5 @@
 import { checkReaderPassword, checkRoleName } from "@paperpulse/db";
-import { UsageError } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 
 export type GrantReaderCommand = {
   name: "grant-reader";

@@ -1,5 +1,5 @@
 import { orgNameSchema } from "@paperpulse/schema";
-import { UsageError } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 
 export type OrgsCommand =
   | { name: "orgs"; action: "list" }

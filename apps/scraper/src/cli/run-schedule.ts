@@ -2,7 +2,7 @@ import { once } from "node:events";
 import type { Db } from "@paperpulse/db";
 import { listNextRuns, loadScheduleConfig } from "../schedule/schedule-config.ts";
 import { startScheduler } from "../schedule/start-scheduler.ts";
-import { UsageError } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 import type { Remote } from "./parse-command.ts";
 import { remoteOptions } from "./remote-options.ts";
 

@@ -1,4 +1,4 @@
-import { UsageError } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 
 /** The limits every fetcher of the process starts from; each can be set in the environment. */
 export type PolitenessConfig = {

@@ -9,7 +9,7 @@ import { detectBodyKind, parseBody } from "../run/parse-body.ts";
 import { beginRun, type RunRecorder } from "../run/run-recorder.ts";
 import { StorageFullError } from "../run/storage-full.ts";
 import type { ProgressListener, RunSummary } from "../run/summary.ts";
-import { UsageError } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 import { readTarMembers } from "./read-tar-members.ts";
 
 export type ImportOptions = {

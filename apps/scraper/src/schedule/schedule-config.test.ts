@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 import { planJob } from "./plan-job.ts";
 import { expectedFreshnessMs, listNextRuns, loadScheduleConfig } from "./schedule-config.ts";
 

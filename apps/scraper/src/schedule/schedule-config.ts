@@ -1,6 +1,6 @@
 import { Cron } from "croner";
 import type { SourceKind } from "../sources/targets.ts";
-import { UsageError } from "../sources/targets.ts";
+import { UsageError } from "../usage-error.ts";
 
 export type JobName = "refresh" | "daily" | "trending";
 

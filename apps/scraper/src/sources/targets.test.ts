@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { UsageError } from "../usage-error.ts";
 import {
   apiPath,
   countDays,
@@ -7,7 +8,6 @@ import {
   listDays,
   parseDateArg,
   parseWeekArg,
-  UsageError,
 } from "./targets.ts";
 
 describe("targets", () => {

@@ -1,3 +1,5 @@
+import { UsageError } from "../usage-error.ts";
+
 /** What a live command asks for: one listing of Hugging Face's Daily Papers. */
 export type Target =
   | { kind: "date"; value: string }
@@ -6,14 +8,6 @@ export type Target =
   | { kind: "trending" };
 
 export type SourceKind = "page" | "api";
-
-export class UsageError extends Error {
-  readonly code = "USAGE";
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
 
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 const weekPattern = /^(\d{4})-W(\d{2})$/;
