@@ -43,14 +43,16 @@ build();
 
 /**
  * Prints when the schedule fires next (or that scheduling is off), from the same configuration the dashboard and
- * `pnpm scrape schedule` read; a schedule that does not parse stops here with the reason (exit 2).
+ * `pnpm scrape schedule` read; an environment the scraper's schema refuses (a schedule that does not parse, a
+ * limit out of range) stops here with the reason (exit 2).
  */
 async function printSchedule() {
-  const module = pathToFileURL(join(root, "apps", "scraper", "src", "schedule", "schedule-config.ts")).href;
+  const scraper = (...path) => JSON.stringify(pathToFileURL(join(root, "apps", "scraper", "src", ...path)).href);
   const code = `
-    import { listNextRuns, loadScheduleConfig } from ${JSON.stringify(module)};
+    import { parseScraperEnv } from ${scraper("config", "env.ts")};
+    import { listNextRuns, loadScheduleConfig } from ${scraper("schedule", "schedule-config.ts")};
     try {
-      const config = loadScheduleConfig(process.env);
+      const config = loadScheduleConfig(parseScraperEnv(process.env));
       const runs = config.enabled ? listNextRuns(config, 3) : [];
       console.log(JSON.stringify({ jobs: config.jobs, runs }));
     } catch (error) {
@@ -59,7 +61,7 @@ async function printSchedule() {
     }`;
   const result = await run(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", code]);
   if (result.status === 2) {
-    console.error(`The schedule is misconfigured: ${result.stderr.trim()}`);
+    console.error(`The environment is misconfigured: ${result.stderr.trim()}`);
     // The build may be under way: stop it too.
     current?.kill("SIGTERM");
     process.exit(2);

@@ -1,5 +1,6 @@
 // Opens the database when the server boots, so that a failed migration or a PGlite folder held by another
 // process stops the server at once with the reason, instead of failing the first request.
+// NEXT_RUNTIME and NEXT_PHASE are the framework's flags, set by Next itself: read here, not in server/env.ts.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.NEXT_PHASE !== "phase-production-build") {
     const { openDbAtBoot } = await import("./server/boot");

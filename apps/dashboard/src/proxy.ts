@@ -63,6 +63,7 @@ function pass(request: NextRequest, nonce: string): NextResponse {
 }
 
 function policyFor(nonce: string): string {
+  // NODE_ENV is the framework's flag (next dev sets it), not one of ours: server/env.ts does not declare it.
   return contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
 }
 

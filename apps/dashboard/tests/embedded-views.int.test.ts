@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@paperpulse/db";
 import { describeWhen } from "@paperpulse/db/testing";
-import { expectedFreshnessMs, listNextRuns, loadScheduleConfig } from "@paperpulse/scraper";
+import { expectedFreshnessMs, listNextRuns, loadScheduleConfig, parseScraperEnv } from "@paperpulse/scraper";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumMissing, hasChromium, openBrowser, orgTopicsOn } from "./support/browser";
@@ -23,7 +23,7 @@ const scheduleEnv = {
   HF_BASE_URL: "http://127.0.0.1:9",
 };
 // The server's environment: this test's, with the schedule above (as startDashboard passes it).
-const config = loadScheduleConfig({ ...process.env, ...scheduleEnv });
+const config = loadScheduleConfig(parseScraperEnv({ ...process.env, ...scheduleEnv }));
 const day = 86_400_000;
 const views = [
   "/",

@@ -165,7 +165,8 @@ describe("pnpm scrape (CLI)", () => {
       expect.objectContaining({ status: "failed", pages: 1, pagesFailed: 1, trigger: "cli", level: 40 }),
     ]);
     const bad = await runCli(["day", "2025-06-03"], { ...logged, PAPERPULSE_LOG: "loud" });
-    expect(bad.code).toBe(1);
+    // A bad variable is bad usage, refused before the run starts, like a bad limit.
+    expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('PAPERPULSE_LOG must be "json" or "off", got "loud"');
     rmSync(own, { recursive: true, force: true });
   });

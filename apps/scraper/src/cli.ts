@@ -1,5 +1,7 @@
 #!/usr/bin/env -S npx tsx
+import { dbTargetOf } from "./cli/db-target.ts";
 import { parseCommand, USAGE } from "./cli/parse-command.ts";
+import { readScraperEnv } from "./config/env.ts";
 import { FetchError } from "./fetch/errors.ts";
 import { UsageError } from "./usage-error.ts";
 
@@ -7,7 +9,9 @@ import { UsageError } from "./usage-error.ts";
 async function main(argv: string[]): Promise<number> {
   let json = argv.includes("--json");
   try {
-    const parsed = parseCommand(argv);
+    // Read and checked once, before anything opens the database: a bad variable is a mistake in the invocation.
+    const env = readScraperEnv();
+    const parsed = parseCommand(argv, env);
     json = parsed.json;
     if (parsed.command.name === "help") {
       console.log(USAGE);
@@ -16,10 +20,9 @@ async function main(argv: string[]): Promise<number> {
     // Loaded only now: the database drivers and the browser take seconds to load, and bad usage should not wait.
     const { runCommand } = await import("./cli/run-command.ts");
     // A one-off command prints its own summary; the scheduler is a server and logs like one.
-    const { quietUnlessAsked, readLogSetting } = await import("./log/logger.ts");
-    readLogSetting();
-    if (parsed.command.name !== "schedule") quietUnlessAsked();
-    const output = await runCommand(parsed.command);
+    const { configureLogging } = await import("./log/logger.ts");
+    configureLogging(env.PAPERPULSE_LOG, parsed.command.name === "schedule");
+    const output = await runCommand(parsed.command, dbTargetOf(env));
     const print = json ? console.error : console.log;
     for (const line of output.text) print(line);
     if (json) console.log(JSON.stringify(output.json));

@@ -27,8 +27,11 @@ export type DbHandle = {
 };
 
 export type CreateDbOptions = {
-  /** Postgres URL; defaults to DATABASE_URL. When absent, PGlite is used. */
-  databaseUrl?: string | undefined;
+  /**
+   * Postgres URL; when undefined, DATABASE_URL (for library users). null, or no URL at all, opens PGlite: the apps
+   * pass what their own environment module parsed.
+   */
+  databaseUrl?: string | null | undefined;
   /** PGlite folder, or "memory"; defaults to PAPERPULSE_DATA_DIR, else ./.data. */
   dataDir?: string | undefined;
   /** Who holds the PGlite folder, shown to a second process that tries to open it. */
@@ -55,7 +58,7 @@ export class MigrationError extends Error {
 
 /** Opens the database: Postgres when a URL is given or DATABASE_URL is set, else embedded PGlite. */
 export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
-  const url = options.databaseUrl ?? nonEmpty(process.env.DATABASE_URL);
+  const url = options.databaseUrl === undefined ? nonEmpty(process.env.DATABASE_URL) : options.databaseUrl;
   if (url) return openPostgres(url, options);
   const dataDir = options.dataDir ?? nonEmpty(process.env.PAPERPULSE_DATA_DIR) ?? "./.data";
   return openPglite(dataDir, options);

@@ -1,5 +1,6 @@
-import { loadPolitenessConfig, readLogSetting, syncTopicCatalog } from "@paperpulse/scraper";
+import { configureLogging, syncTopicCatalog } from "@paperpulse/scraper";
 import { getDbHandle } from "./db";
+import { getEnv } from "./env";
 import { getScheduleInfo } from "./schedule";
 import { closeOnSignals } from "./shutdown";
 
@@ -9,9 +10,11 @@ import { closeOnSignals } from "./shutdown";
  */
 export async function openDbAtBoot(): Promise<void> {
   try {
-    // Scheduled runs and Run now fetch with these limits: a bad one stops the server now, not at the first run.
-    loadPolitenessConfig();
-    readLogSetting();
+    // Every variable checked now (the politeness limits scheduled runs and Run now fetch with too): a bad one stops
+    // the server at once, not at the first run or request.
+    const env = getEnv();
+    // A server: its structured log lines are on unless PAPERPULSE_LOG=off.
+    configureLogging(env.PAPERPULSE_LOG, true);
     const handle = await getDbHandle();
     closeOnSignals(handle);
     const mode = handle.kind === "pglite" ? "embedded database in" : "Postgres at";

@@ -23,7 +23,8 @@ export async function getDb(): Promise<Db> {
 async function openDb(): Promise<DbHandle> {
   const env = getEnv();
   return createDb({
-    databaseUrl: env.DATABASE_URL,
+    // null, not undefined: the database package would otherwise read DATABASE_URL itself.
+    databaseUrl: env.DATABASE_URL ?? null,
     dataDir: env.PAPERPULSE_DATA_DIR,
     holder: dbHolder,
     maxConnections: env.PAPERPULSE_DB_POOL_SIZE,

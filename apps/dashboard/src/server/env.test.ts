@@ -1,7 +1,10 @@
+import { parseScraperEnv } from "@paperpulse/scraper";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
 const defaults = {
+  // The scraper's variables, declared by the scraper and composed into the dashboard's schema.
+  ...parseScraperEnv({}),
   PORT: 3000,
   HOST: "127.0.0.1",
   PAPERPULSE_TRUST_PROXY: false,

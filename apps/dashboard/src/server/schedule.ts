@@ -1,6 +1,7 @@
 import "server-only";
 import {
   defaultRawDir,
+  remoteSettingsOf,
   expectedFreshnessMs,
   type JobName,
   listNextRuns,
@@ -31,7 +32,7 @@ type Global = typeof globalThis & { [key]?: Promise<ScheduleState> };
 
 /** The schedule as configured by the environment (PAPERPULSE_SCHEDULE*, PAPERPULSE_REFRESH_DAYS). */
 export function getScheduleConfig(): ScheduleConfig {
-  return loadScheduleConfig(process.env);
+  return loadScheduleConfig(getEnv());
 }
 
 /** Starts (once per process) the in-process scheduler once the database is open. */
@@ -47,11 +48,14 @@ async function start(): Promise<ScheduleState> {
   const mode = handle.kind === "pglite" ? "embedded" : "server";
   const schedulesHere = mode === "embedded" && config.enabled && config.jobs.length > 0;
   const log = (line: string) => console.log(`${new Date().toISOString()} scheduler: ${line}`);
+  const env = getEnv();
+  // The politeness limits and private hosts of this process's environment; listing pages are not rendered here.
+  const { limits, allowPrivateHosts } = remoteSettingsOf(env);
   const scheduler = startScheduler(handle.db, {
     config: schedulesHere ? config : { ...config, jobs: [] },
-    fetcher: { baseUrl: getEnv().HF_BASE_URL },
+    fetcher: { baseUrl: env.HF_BASE_URL, limits, allowPrivateHosts },
     // Failed pages are kept for `pnpm scrape reparse`, and listings' last bodies for conditional requests.
-    raw: { dir: defaultRawDir(process.env), recordAll: false },
+    raw: { dir: defaultRawDir(env), recordAll: false },
     log,
   });
   return { mode, config, schedulesHere, scheduler };

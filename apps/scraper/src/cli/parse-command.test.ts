@@ -1,11 +1,13 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseScraperEnv } from "../config/env.ts";
 import { listDays, listingRange } from "../sources/targets.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseCommand } from "./parse-command.ts";
 
 const now = new Date("2026-11-29T12:00:00Z");
-const parse = (...argv: string[]) => parseCommand(argv, { PAPERPULSE_DATA_DIR: "/tmp/pp" }, now).command;
+const parse = (...argv: string[]) =>
+  parseCommand(argv, parseScraperEnv({ PAPERPULSE_DATA_DIR: "/tmp/pp" }), now).command;
 
 describe("parseCommand", () => {
   it.each([
@@ -101,7 +103,7 @@ describe("parseCommand", () => {
     expect(parse("day")).toMatchObject({ raw: { dir: "/tmp/pp/raw", recordAll: false }, render: "auto" });
     // An empty variable means unset, as it does for the database folder.
     const empty = { PAPERPULSE_DATA_DIR: "", PAPERPULSE_RAW_DIR: " " };
-    expect(parseCommand(["day"], empty, now).command).toMatchObject({ raw: { dir: resolve(".data/raw") } });
+    expect(parseCommand(["day"], parseScraperEnv(empty), now).command).toMatchObject({ raw: { dir: resolve(".data/raw") } });
   });
 
   it("plans refresh like the scheduled job: today back through the configured days, through its source", () => {
@@ -128,25 +130,24 @@ describe("parseCommand", () => {
     ]);
     expect(parse("refresh", "--source", "page")).toMatchObject({ source: "page" });
     const env = { PAPERPULSE_REFRESH_DAYS: "3", PAPERPULSE_SCHEDULE_SOURCE: "page" };
-    expect(parseCommand(["refresh"], env, now).command).toMatchObject({
+    expect(parseCommand(["refresh"], parseScraperEnv(env), now).command).toMatchObject({
       label: "refresh 3 days",
       source: "page",
     });
-    expect(() => parseCommand(["refresh"], { PAPERPULSE_REFRESH_DAYS: "90" }, now)).toThrow(
-      /PAPERPULSE_REFRESH_DAYS/,
-    );
+    expect(() => parseScraperEnv({ PAPERPULSE_REFRESH_DAYS: "90" })).toThrow(/PAPERPULSE_REFRESH_DAYS/);
   });
 
-  it("refuses a bad politeness limit for every command that fetches, before anything runs", () => {
-    const env = { PAPERPULSE_ATTEMPTS: "0" };
+  it("gives every command that fetches the environment's limits, private hosts and browser", () => {
+    const env = parseScraperEnv({ PAPERPULSE_ATTEMPTS: "5", PAPERPULSE_ALLOW_PRIVATE_HOSTS: "1" });
     for (const argv of [["day"], ["refresh"], ["backfill", "--from", "2026-11-01"], ["schedule"]]) {
-      expect(() => parseCommand(argv, env, now), argv.join(" ")).toThrow(/PAPERPULSE_ATTEMPTS must be/);
+      expect(parseCommand(argv, env, now).command, argv.join(" ")).toMatchObject({
+        settings: { limits: { attempts: 5 }, allowPrivateHosts: true, chromiumPath: "/usr/bin/chromium" },
+      });
     }
-    expect(parseCommand(["runs"], env, now).command).toMatchObject({ name: "runs" });
   });
 
   it("reads the JSON flag even from a failing command line", () => {
-    expect(parseCommand(["runs", "--json"], {}, now)).toMatchObject({
+    expect(parseCommand(["runs", "--json"], parseScraperEnv({}), now)).toMatchObject({
       json: true,
       command: { name: "runs", limit: 20 },
     });

@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { FIRST_DAILY_PAPERS_DATE } from "../backfill/plan-backfill.ts";
-import { loadPolitenessConfig } from "../fetch/politeness-config.ts";
+import { readNamedVariable, type ScraperEnv } from "../config/env.ts";
+import { type RemoteSettings, remoteSettingsOf } from "../config/remote-settings.ts";
 import { defaultRawDir } from "../raw/raw-store.ts";
 import { planJob } from "../schedule/plan-job.ts";
-import { loadScheduleConfig } from "../schedule/schedule-config.ts";
+import { loadScheduleConfig, type ScheduleConfig } from "../schedule/schedule-config.ts";
 import {
   isoWeekOf,
   listDays,
@@ -24,7 +25,7 @@ export type Command =
   | { name: "import"; paths: string[]; capturedAt: Date | undefined; rawDir: string }
   | ({ name: "scrape"; label: string; targets: Target[]; source: SourceKind } & Remote)
   | { name: "runs"; limit: number }
-  | ({ name: "schedule" } & Remote)
+  | ({ name: "schedule"; schedule: ScheduleConfig } & Remote)
   | ({ name: "backfill"; from: string; to: string; force: boolean; source: SourceKind } & Remote)
   | { name: "gaps"; from: string | null; to: string }
   | { name: "reparse"; all: boolean; runId: number | undefined; rawDir: string }
@@ -42,6 +43,8 @@ export type Remote = {
   /** Raw bodies go here: failed ones always, all of them with --record DIR. */
   raw: { dir: string; recordAll: boolean };
   render: "auto" | "always";
+  /** The environment's politeness limits, private hosts and browser. */
+  settings: RemoteSettings;
 };
 
 export type ParsedCommand = { command: Command; json: boolean };
@@ -136,10 +139,12 @@ const options = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+/** `env`: the variables, parsed once by the entry; `readVariable`: one the command line names (--password-env). */
 export function parseCommand(
   argv: string[],
-  env: NodeJS.ProcessEnv = process.env,
+  env: ScraperEnv,
   now = new Date(),
+  readVariable: (name: string) => string | undefined = readNamedVariable,
 ): ParsedCommand {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>;
   try {
@@ -159,16 +164,15 @@ export function parseCommand(
       throw new UsageError(`${name} takes at most ${count} argument(s), got ${args.length}`);
   };
   const remote = (defaultMaxRequests = 200): Remote => {
-    // Checked before anything opens the database: a bad limit is a mistake in the invocation (exit 2).
-    loadPolitenessConfig(env);
     return {
-      baseUrl: values["base-url"] ?? env.HF_BASE_URL ?? "https://huggingface.co",
+      baseUrl: values["base-url"] ?? env.HF_BASE_URL,
       maxRequests: parsePositiveInt(values["max-requests"] ?? String(defaultMaxRequests), "--max-requests"),
       raw: {
         dir: values.record ? resolve(values.record) : defaultRawDir(env),
         recordAll: values.record !== undefined,
       },
       render: values.render ? "always" : "auto",
+      settings: remoteSettingsOf(env),
     };
   };
   const yesterday = todayUtc(new Date(now.getTime() - 86_400_000));
@@ -273,7 +277,7 @@ export function parseCommand(
       return { command: { name: "retopic" }, json };
     case "schedule": {
       maxArgs(0);
-      return { command: { name: "schedule", ...remote() }, json };
+      return { command: { name: "schedule", schedule: loadScheduleConfig(env), ...remote() }, json };
     }
     case "backup":
       maxArgs(1);
@@ -306,7 +310,7 @@ export function parseCommand(
       return { command: parseOrgsCommand(args), json };
     case "grant-reader":
       return {
-        command: parseGrantReaderCommand(args, { passwordEnv: values["password-env"], json }, env),
+        command: parseGrantReaderCommand(args, { passwordEnv: values["password-env"], json }, env, readVariable),
         json,
       };
     case "runs":

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { parseScraperEnv } from "../config/env.ts";
 import { UsageError } from "../usage-error.ts";
 import { parseCommand } from "./parse-command.ts";
 
 const server = { DATABASE_URL: "postgres://owner@db.example:5432/paperpulse" };
-const parse = (argv: string[], env: NodeJS.ProcessEnv = server) => parseCommand(argv, env).command;
+const parse = (argv: string[], variables: Record<string, string | undefined> = server) =>
+  parseCommand(argv, parseScraperEnv(variables), undefined, (name) => variables[name]).command;
 
 describe("pnpm scrape grant-reader", () => {
   it("takes a ROLE and an optional variable holding its password", () => {

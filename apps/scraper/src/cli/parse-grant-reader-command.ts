@@ -1,4 +1,5 @@
 import { checkReaderPassword, checkRoleName } from "@paperpulse/db";
+import type { ScraperEnv } from "../config/env.ts";
 import { UsageError } from "../usage-error.ts";
 
 export type GrantReaderCommand = {
@@ -16,9 +17,10 @@ export type GrantReaderCommand = {
 export function parseGrantReaderCommand(
   args: readonly string[],
   options: { passwordEnv: string | undefined; json: boolean },
-  env: NodeJS.ProcessEnv,
+  env: Pick<ScraperEnv, "DATABASE_URL">,
+  readVariable: (name: string) => string | undefined,
 ): GrantReaderCommand {
-  if (!env.DATABASE_URL?.trim()) {
+  if (env.DATABASE_URL === undefined) {
     throw new UsageError(
       "grant-reader creates a role on a Postgres server, and DATABASE_URL is not set: the embedded database has " +
         "no roles and admits one process at a time. To read its data from a notebook, export it with " +
@@ -30,16 +32,24 @@ export function parseGrantReaderCommand(
   if (rest.length > 0) throw new UsageError(`grant-reader takes one ROLE, got ${args.length} arguments`);
   const badName = checkRoleName(role);
   if (badName) throw new UsageError(`ROLE ${JSON.stringify(role)} ${badName}`);
-  return { name: "grant-reader", role, password: readPassword(options.passwordEnv, env), json: options.json };
+  return {
+    name: "grant-reader",
+    role,
+    password: readPassword(options.passwordEnv, readVariable),
+    json: options.json,
+  };
 }
 
 /** The password from the variable --password-env names; undefined (one is generated) without the option. */
-function readPassword(variable: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+function readPassword(
+  variable: string | undefined,
+  readVariable: (name: string) => string | undefined,
+): string | undefined {
   if (variable === undefined) return undefined;
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable)) {
     throw new UsageError(`--password-env takes a variable name, got ${JSON.stringify(variable)}`);
   }
-  const password = env[variable];
+  const password = readVariable(variable);
   if (password === undefined || password === "")
     throw new UsageError(`--password-env: ${variable} is not set`);
   const bad = checkReaderPassword(password);

@@ -3,9 +3,10 @@ import type { Remote } from "./parse-command.ts";
 
 /** The fetch, raw-page and render options of a command that fetches. */
 export function remoteOptions(remote: Remote): Pick<ScrapeOptions, "fetcher" | "raw" | "render"> {
+  const { limits, allowPrivateHosts, chromiumPath } = remote.settings;
   return {
-    fetcher: { baseUrl: remote.baseUrl, maxRequests: remote.maxRequests },
+    fetcher: { baseUrl: remote.baseUrl, maxRequests: remote.maxRequests, limits, allowPrivateHosts },
     raw: remote.raw,
-    render: { mode: remote.render },
+    render: { mode: remote.render, chromiumPath },
   };
 }

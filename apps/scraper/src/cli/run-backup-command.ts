@@ -1,17 +1,18 @@
 import { backUp, type DbHandle, defaultBackupFile, formatNames, restoreBackup } from "@paperpulse/db";
 import type { CommandOutput } from "./command-output.ts";
+import type { DbTarget } from "./db-target.ts";
 import type { Command } from "./parse-command.ts";
 
 export async function runBackupCommand(
   handle: DbHandle,
   command: Extract<Command, { name: "backup" }>,
 ): Promise<CommandOutput> {
-  const databaseUrl = process.env.DATABASE_URL?.trim() || undefined;
   const file = command.file ?? defaultBackupFile(handle.kind, !command.logical);
   const summary = await backUp(handle, file, {
     force: command.force,
     logical: command.logical,
-    ...(databaseUrl ? { databaseUrl } : {}),
+    // pg_dump connects on its own, with the URL the database was opened with.
+    ...(handle.url ? { databaseUrl: handle.url } : {}),
   });
   const text = [
     `backup of the ${handle.kind} database ${handle.location}: ${summary.file} ` +
@@ -25,11 +26,12 @@ export async function runBackupCommand(
 /** Opens its own target (the configured database) rather than the one every other command gets already migrated. */
 export async function runRestoreCommand(
   command: Extract<Command, { name: "restore" }>,
+  target: DbTarget,
 ): Promise<CommandOutput> {
   const progress = createRestoreProgress();
   try {
     const summary = await restoreBackup(command.file, {
-      target: {},
+      target,
       force: command.force,
       onProgress: progress.show,
     });

@@ -4,6 +4,7 @@ import { scrapeTargets } from "../run/scrape-targets.ts";
 import type { RunSummary } from "../run/summary.ts";
 import { describeRetopic, retopicPapers } from "../topics/retopic.ts";
 import type { CommandOutput } from "./command-output.ts";
+import type { DbTarget } from "./db-target.ts";
 import type { Command } from "./parse-command.ts";
 import { createProgressDisplay } from "./progress.ts";
 import { remoteOptions } from "./remote-options.ts";
@@ -15,10 +16,13 @@ import { runOrgsCommand } from "./run-orgs-command.ts";
 import { runReparseCommand } from "./run-reparse-command.ts";
 import { runSchedule } from "./run-schedule.ts";
 
-/** Runs a parsed command against the database; the caller prints and exits. */
-export async function runCommand(command: Exclude<Command, { name: "help" }>): Promise<CommandOutput> {
-  if (command.name === "restore") return runRestoreCommand(command);
-  const handle = await createDb({ holder: `pnpm scrape ${command.name} (a CLI run)` });
+/** Runs a parsed command against the database `target` names; the caller prints and exits. */
+export async function runCommand(
+  command: Exclude<Command, { name: "help" }>,
+  target: DbTarget,
+): Promise<CommandOutput> {
+  if (command.name === "restore") return runRestoreCommand(command, target);
+  const handle = await createDb({ ...target, holder: `pnpm scrape ${command.name} (a CLI run)` });
   const progress = createProgressDisplay();
   // Every branch awaits its work: returning a pending promise would let `finally` close the database under it.
   try {

@@ -1,7 +1,7 @@
 import pRetry from "p-retry";
 import { Agent, type Dispatcher, request, errors as undiciErrors } from "undici";
 import { FetchError } from "./errors.ts";
-import { loadPolitenessConfig } from "./politeness-config.ts";
+import { DEFAULT_POLITENESS, type PolitenessConfig } from "./politeness-config.ts";
 import { ipLiteralOf, isPrivateAddress, PrivateAddressError, publicOnlyLookup } from "./private-address.ts";
 import { parseRateHints } from "./rate-limit-headers.ts";
 import { type RateLimiter, requestKindOf, sharedRateLimiter } from "./rate-limiter.ts";
@@ -47,9 +47,15 @@ export type FetcherOptions = {
   robotsCache?: RobotsCache;
   /**
    * Allow loopback, private, link-local (169.254.169.254) and other internal addresses, for the base URL and for
-   * what a host name resolves to. Default: `PAPERPULSE_ALLOW_PRIVATE_HOSTS=1` in the environment, else refused.
+   * what a host name resolves to. Default: refused (the apps pass `PAPERPULSE_ALLOW_PRIVATE_HOSTS`).
    */
   allowPrivateHosts?: boolean;
+  /**
+   * The process's politeness limits (the apps pass those of the PAPERPULSE_* variables): the defaults of the
+   * timeouts, size cap, attempts and longest wait above, and the size of the shared rate budget. Default: the
+   * documented defaults.
+   */
+  limits?: PolitenessConfig;
 };
 
 export type FetchResult = {
@@ -92,17 +98,17 @@ const MAX_REDIRECTS = 3;
  */
 export function createFetcher(options: FetcherOptions): Fetcher {
   const base = parseBase(options.baseUrl);
-  // What the options leave open comes from the environment (PAPERPULSE_TIMEOUT_SECONDS, …), else the defaults.
-  const limits = loadPolitenessConfig();
+  // What the options leave open comes from the process's limits (PAPERPULSE_TIMEOUT_SECONDS, …), else the defaults.
+  const limits = options.limits ?? DEFAULT_POLITENESS;
   const userAgent = options.userAgent ?? USER_AGENT;
   const maxBytes = options.maxBytes ?? limits.maxBytes;
   const maxRequests = options.maxRequests ?? 200;
   // The whole attempt gets at least three of the header/chunk timeouts, so a longer PAPERPULSE_TIMEOUT_SECONDS counts.
   const attemptTimeoutMs = options.attemptTimeoutMs ?? Math.max(60_000, 3 * limits.timeoutMs);
   const maxWaitMs = options.maxWaitMs ?? limits.maxWaitMs;
-  const limiter = options.rateLimiter ?? sharedRateLimiter();
+  const limiter = options.rateLimiter ?? sharedRateLimiter(limits);
   const robotsCache = options.robotsCache ?? sharedRobotsCache();
-  const allowPrivateHosts = options.allowPrivateHosts ?? process.env.PAPERPULSE_ALLOW_PRIVATE_HOSTS === "1";
+  const allowPrivateHosts = options.allowPrivateHosts ?? false;
   const dispatcher = new Agent({
     connections: 1,
     headersTimeout: options.headersTimeoutMs ?? limits.timeoutMs,

@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { parseScraperEnv } from "../config/env.ts";
 import { UsageError } from "../usage-error.ts";
 import { loadPolitenessConfig } from "./politeness-config.ts";
 
+const load = (variables: Record<string, string>) => loadPolitenessConfig(parseScraperEnv(variables));
+
 describe("loadPolitenessConfig", () => {
   it("defaults safely below Hugging Face's anonymous limits (100 page loads, 500 API calls per 5 minutes)", () => {
-    expect(loadPolitenessConfig({})).toEqual({
+    expect(load({})).toEqual({
       pageLoads: 60,
       apiCalls: 300,
       timeoutMs: 20_000,
@@ -16,7 +19,7 @@ describe("loadPolitenessConfig", () => {
 
   it("reads every limit from the environment, in the variable's unit", () => {
     expect(
-      loadPolitenessConfig({
+      load({
         PAPERPULSE_PAGE_LOADS_PER_5MIN: "30",
         PAPERPULSE_API_CALLS_PER_5MIN: "100",
         PAPERPULSE_TIMEOUT_SECONDS: "5",
@@ -45,7 +48,7 @@ describe("loadPolitenessConfig", () => {
     ["PAPERPULSE_MAX_RESPONSE_MB", "lots", /PAPERPULSE_MAX_RESPONSE_MB/],
     ["PAPERPULSE_ATTEMPTS", "-1", /PAPERPULSE_ATTEMPTS/],
   ])("refuses %s=%s, naming the variable and its range", (variable, value, reason) => {
-    expect(() => loadPolitenessConfig({ [variable]: value })).toThrow(UsageError);
-    expect(() => loadPolitenessConfig({ [variable]: value })).toThrow(reason);
+    expect(() => load({ [variable]: value })).toThrow(UsageError);
+    expect(() => load({ [variable]: value })).toThrow(reason);
   });
 });

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { FetchError } from "./errors.ts";
-import { loadPolitenessConfig } from "./politeness-config.ts";
+import { DEFAULT_POLITENESS, type PolitenessConfig } from "./politeness-config.ts";
 import type { RatePolicy } from "./rate-limit-headers.ts";
 
 /** Hugging Face counts page loads and API calls against separate anonymous quotas. */
@@ -142,13 +142,13 @@ const seconds = (ms: number) => (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
 let shared: RateLimiter | undefined;
 
 /**
- * The process-wide limiter fetchers use unless given one: every run of a process shares one budget, sized by
- * PAPERPULSE_PAGE_LOADS_PER_5MIN and PAPERPULSE_API_CALLS_PER_5MIN.
+ * The process-wide limiter fetchers use unless given one: every run of a process shares one budget, sized by the
+ * first caller's limits (PAPERPULSE_PAGE_LOADS_PER_5MIN and PAPERPULSE_API_CALLS_PER_5MIN, which a process reads
+ * once), else the defaults.
  */
-export function sharedRateLimiter(): RateLimiter {
-  if (!shared) {
-    const { pageLoads, apiCalls } = loadPolitenessConfig();
-    shared = createRateLimiter({ pageLoads, apiCalls });
-  }
+export function sharedRateLimiter(
+  limits: Pick<PolitenessConfig, "pageLoads" | "apiCalls"> = DEFAULT_POLITENESS,
+): RateLimiter {
+  shared ??= createRateLimiter({ pageLoads: limits.pageLoads, apiCalls: limits.apiCalls });
   return shared;
 }

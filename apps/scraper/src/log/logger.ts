@@ -4,38 +4,26 @@ import { type Logger, pino } from "pino";
  * Structured log lines (one JSON object per line, on stderr) for process managers and log collectors: one per run
  * as it ends and one per failed request. Server processes (the dashboard, `pnpm scrape schedule`) write them by
  * default; one-off CLI commands print their own summary and write them only when asked. PAPERPULSE_LOG: `json`
- * writes them everywhere, `off` nowhere.
+ * writes them everywhere, `off` nowhere. Kept on globalThis: Next loads this module once per bundle.
  */
 export type LogSetting = "json" | "off" | undefined;
 
 const key = Symbol.for("paperpulse.log");
-type Global = typeof globalThis & { [key]?: { logger: Logger; serverDefault: boolean } };
+type Global = typeof globalThis & { [key]?: { logger: Logger; on: boolean } };
 
-/** Reads PAPERPULSE_LOG; anything but json/off (or unset) is an error naming the variable. */
-export function readLogSetting(env: Record<string, string | undefined> = process.env): LogSetting {
-  const value = env.PAPERPULSE_LOG?.trim().toLowerCase();
-  if (value === undefined || value === "") return undefined;
-  if (value === "json" || value === "off") return value;
-  throw new Error(`PAPERPULSE_LOG must be "json" or "off", got "${env.PAPERPULSE_LOG}"`);
+/**
+ * Called once by the process's entry, with PAPERPULSE_LOG as it parsed it: a server (the dashboard, the scheduler
+ * daemon) writes the lines unless told `off`, a one-off command only when told `json`.
+ */
+export function configureLogging(setting: LogSetting, server: boolean): void {
+  const current = state();
+  current.on = setting === "json" || (setting === undefined && server);
 }
 
-/** Called once by a one-off CLI command: its structured lines are then off unless PAPERPULSE_LOG=json. */
-export function quietUnlessAsked(): void {
-  state().serverDefault = false;
-}
-
-/** The process's logger; a silent one when structured lines are off here. */
+/** The process's logger; a silent one when structured lines are off here, or no entry configured them. */
 export function getLogger(): Logger {
   const current = state();
-  // Checked when the process starts (CLI, dashboard boot); a log line never fails a run.
-  let setting: LogSetting;
-  try {
-    setting = readLogSetting();
-  } catch {
-    setting = undefined;
-  }
-  const on = setting === "json" || (setting === undefined && current.serverDefault);
-  return on ? current.logger : silent;
+  return current.on ? current.logger : silent;
 }
 
 const silent = pino({ enabled: false });
@@ -48,7 +36,8 @@ function state() {
       { base: { app: "paperpulse" }, timestamp: pino.stdTimeFunctions.isoTime },
       pino.destination({ fd: 2, sync: true }),
     ),
-    serverDefault: true,
+    // A library user (a test) that configured nothing writes nothing.
+    on: false,
   };
   return global[key];
 }

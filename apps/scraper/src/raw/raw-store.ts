@@ -3,16 +3,16 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
+import type { ScraperEnv } from "../config/env.ts";
 
 /** sha256 of a body: the page's content hash in scrape_pages and its file name in the raw store. */
 export function hashBody(body: string): string {
   return createHash("sha256").update(body).digest("hex");
 }
 
-/** Where raw pages live: PAPERPULSE_RAW_DIR, else `raw` in the data folder. */
-export function defaultRawDir(env: NodeJS.ProcessEnv = process.env): string {
-  // Empty means unset, as for the database folder: never a folder named "raw" wherever the command runs.
-  return resolve(env.PAPERPULSE_RAW_DIR?.trim() || join(env.PAPERPULSE_DATA_DIR?.trim() || "./.data", "raw"));
+/** Where raw pages live: PAPERPULSE_RAW_DIR, else `raw` in the data folder (parsed variables: empty is unset). */
+export function defaultRawDir(env: Pick<ScraperEnv, "PAPERPULSE_RAW_DIR" | "PAPERPULSE_DATA_DIR">): string {
+  return resolve(env.PAPERPULSE_RAW_DIR ?? join(env.PAPERPULSE_DATA_DIR, "raw"));
 }
 
 function rawPath(dir: string, hash: string): string {

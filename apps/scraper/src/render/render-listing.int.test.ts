@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { cliEnv, cliPath } from "../../testing/cli-env.ts";
 import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
 import { scrapeTargets } from "../run/scrape-targets.ts";
+import { parseScraperEnv } from "../config/env.ts";
 import { defaultChromiumPath } from "./render-listing.ts";
 
 // A listing page that ships no data in its HTML and builds its cards in the browser, in Hugging Face's markup.
@@ -39,7 +40,7 @@ function serverSidePage(id: string): string {
   return `<!doctype html><html><body><div class="SVELTE_HYDRATER contents" data-target="DailyPapers" data-props="${escaped}"></div></body></html>`;
 }
 
-const chromium = defaultChromiumPath();
+const chromium = defaultChromiumPath(parseScraperEnv(process.env));
 
 describeWhen(
   existsSync(chromium),
@@ -77,7 +78,7 @@ describeWhen(
         trigger: "cli",
         command: `render ${mode}`,
         fetcher: { baseUrl: server.baseUrl, attempts: 1, allowPrivateHosts: true },
-        render: { mode },
+        render: { mode, chromiumPath: chromium },
       });
 
     it("fails a page without listing when rendering is off", async () => {

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { ScraperEnv } from "../config/env.ts";
 
 export type RenderOptions = {
   /** "auto": render when a page holds neither the payload nor cards; "always": render every listing page. */
@@ -23,9 +24,13 @@ export class RenderError extends Error {
   }
 }
 
-export function defaultChromiumPath(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PAPERPULSE_CHROMIUM_PATH ?? env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+/** The browser of parsed variables: PAPERPULSE_CHROMIUM_PATH, else the browser tests' CHROMIUM_PATH. */
+export function defaultChromiumPath(env: Pick<ScraperEnv, "PAPERPULSE_CHROMIUM_PATH" | "CHROMIUM_PATH">): string {
+  return env.PAPERPULSE_CHROMIUM_PATH ?? env.CHROMIUM_PATH ?? CHROMIUM_FALLBACK;
 }
+
+// Where Debian and Ubuntu's chromium package puts the browser.
+const CHROMIUM_FALLBACK = "/usr/bin/chromium";
 
 // Flags that keep a headless Chromium quiet on a machine with no network but the target, and running as root.
 // Shared with the dashboard's browser tests and the screenshot script, which run the same Chromium.
@@ -49,7 +54,7 @@ export async function renderListing(
   options: RenderOptions,
   request: RenderRequest,
 ): Promise<string> {
-  const executablePath = options.chromiumPath ?? defaultChromiumPath();
+  const executablePath = options.chromiumPath ?? CHROMIUM_FALLBACK;
   if (!existsSync(executablePath)) {
     throw new RenderError(`no Chromium at ${executablePath} (set PAPERPULSE_CHROMIUM_PATH) to render ${url}`);
   }

@@ -3,8 +3,11 @@ import { describeEachDatabase } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
+import { parseScraperEnv } from "../config/env.ts";
 import { loadScheduleConfig } from "./schedule-config.ts";
 import { startScheduler } from "./start-scheduler.ts";
+
+const load = (variables: Record<string, string>) => loadScheduleConfig(parseScraperEnv(variables));
 
 describeEachDatabase("the scheduler", (getDb, kind, getUrl) => {
   let server: HfTestServer;
@@ -20,7 +23,7 @@ describeEachDatabase("the scheduler", (getDb, kind, getUrl) => {
   });
 
   it("runs one of 20 simultaneous triggers from two schedulers; the others get its run id", async () => {
-    const config = loadScheduleConfig({ PAPERPULSE_REFRESH_DAYS: "2", PAPERPULSE_SCHEDULE_DAILY: "off" });
+    const config = load({ PAPERPULSE_REFRESH_DAYS: "2", PAPERPULSE_SCHEDULE_DAILY: "off" });
     // A second scheduler as another process would have it: on Postgres its own connection pool.
     let second: DbHandle | undefined;
     if (kind === "postgres") second = await createDb({ databaseUrl: getUrl() });
@@ -52,7 +55,7 @@ describeEachDatabase("the scheduler", (getDb, kind, getUrl) => {
   });
 
   it("fires jobs on their cron schedule and shows the next run times", async () => {
-    const config = loadScheduleConfig({
+    const config = load({
       PAPERPULSE_SCHEDULE_REFRESH: "* * * * * *",
       PAPERPULSE_SCHEDULE_DAILY: "off",
       PAPERPULSE_REFRESH_DAYS: "1",
