@@ -47,7 +47,8 @@ build();
  * limit out of range) stops here with the reason (exit 2).
  */
 async function printSchedule() {
-  const scraper = (...path) => JSON.stringify(pathToFileURL(join(root, "apps", "scraper", "src", ...path)).href);
+  const scraper = (...path) =>
+    JSON.stringify(pathToFileURL(join(root, "apps", "scraper", "src", ...path)).href);
   const code = `
     import { parseScraperEnv } from ${scraper("config", "env.ts")};
     import { listNextRuns, loadScheduleConfig } from ${scraper("schedule", "schedule-config.ts")};

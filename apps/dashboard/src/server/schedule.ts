@@ -1,11 +1,11 @@
 import "server-only";
 import {
   defaultRawDir,
-  remoteSettingsOf,
   expectedFreshnessMs,
   type JobName,
   listNextRuns,
   loadScheduleConfig,
+  remoteSettingsOf,
   type ScheduleConfig,
   type Scheduler,
   startScheduler,

@@ -103,7 +103,9 @@ describe("parseCommand", () => {
     expect(parse("day")).toMatchObject({ raw: { dir: "/tmp/pp/raw", recordAll: false }, render: "auto" });
     // An empty variable means unset, as it does for the database folder.
     const empty = { PAPERPULSE_DATA_DIR: "", PAPERPULSE_RAW_DIR: " " };
-    expect(parseCommand(["day"], parseScraperEnv(empty), now).command).toMatchObject({ raw: { dir: resolve(".data/raw") } });
+    expect(parseCommand(["day"], parseScraperEnv(empty), now).command).toMatchObject({
+      raw: { dir: resolve(".data/raw") },
+    });
   });
 
   it("plans refresh like the scheduled job: today back through the configured days, through its source", () => {

@@ -310,7 +310,12 @@ export function parseCommand(
       return { command: parseOrgsCommand(args), json };
     case "grant-reader":
       return {
-        command: parseGrantReaderCommand(args, { passwordEnv: values["password-env"], json }, env, readVariable),
+        command: parseGrantReaderCommand(
+          args,
+          { passwordEnv: values["password-env"], json },
+          env,
+          readVariable,
+        ),
         json,
       };
     case "runs":

@@ -9,8 +9,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { cliEnv, cliPath } from "../../testing/cli-env.ts";
 import { type HfTestServer, startHfTestServer } from "../../testing/hf-test-server.ts";
-import { scrapeTargets } from "../run/scrape-targets.ts";
 import { parseScraperEnv } from "../config/env.ts";
+import { scrapeTargets } from "../run/scrape-targets.ts";
 import { defaultChromiumPath } from "./render-listing.ts";
 
 // A listing page that ships no data in its HTML and builds its cards in the browser, in Hugging Face's markup.

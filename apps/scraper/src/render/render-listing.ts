@@ -24,13 +24,15 @@ export class RenderError extends Error {
   }
 }
 
-/** The browser of parsed variables: PAPERPULSE_CHROMIUM_PATH, else the browser tests' CHROMIUM_PATH. */
-export function defaultChromiumPath(env: Pick<ScraperEnv, "PAPERPULSE_CHROMIUM_PATH" | "CHROMIUM_PATH">): string {
-  return env.PAPERPULSE_CHROMIUM_PATH ?? env.CHROMIUM_PATH ?? CHROMIUM_FALLBACK;
-}
-
 // Where Debian and Ubuntu's chromium package puts the browser.
 const CHROMIUM_FALLBACK = "/usr/bin/chromium";
+
+/** The browser of parsed variables: PAPERPULSE_CHROMIUM_PATH, else the browser tests' CHROMIUM_PATH. */
+export function defaultChromiumPath(
+  env: Pick<ScraperEnv, "PAPERPULSE_CHROMIUM_PATH" | "CHROMIUM_PATH">,
+): string {
+  return env.PAPERPULSE_CHROMIUM_PATH ?? env.CHROMIUM_PATH ?? CHROMIUM_FALLBACK;
+}
 
 // Flags that keep a headless Chromium quiet on a machine with no network but the target, and running as root.
 // Shared with the dashboard's browser tests and the screenshot script, which run the same Chromium.

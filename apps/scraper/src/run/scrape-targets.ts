@@ -78,7 +78,10 @@ export async function scrapeTargets(db: Db, targets: Target[], options: ScrapeOp
   options.onStart?.(run.runId);
   let stop: FetchError | undefined;
   try {
-    await countOtherProcessesRequests(db, options.fetcher.rateLimiter ?? sharedRateLimiter(options.fetcher.limits));
+    await countOtherProcessesRequests(
+      db,
+      options.fetcher.rateLimiter ?? sharedRateLimiter(options.fetcher.limits),
+    );
     for (const target of targets) {
       run.step(describeTarget(target), targets.length);
       try {

@@ -32,21 +32,15 @@ describe("schedule configuration", () => {
     const trending = load({ PAPERPULSE_SCHEDULE_TRENDING: "15 * * * *" });
     expect(trending.jobs.map((j) => j.name)).toEqual(["refresh", "daily", "trending"]);
     expect(planJob("trending", trending, new Date())).toEqual([{ kind: "trending" }]);
-    expect(() => load({ PAPERPULSE_SCHEDULE_TRENDING: "hourly" })).toThrow(
-      /PAPERPULSE_SCHEDULE_TRENDING/,
-    );
+    expect(() => load({ PAPERPULSE_SCHEDULE_TRENDING: "hourly" })).toThrow(/PAPERPULSE_SCHEDULE_TRENDING/);
     expect(expectedFreshnessMs(load({ PAPERPULSE_SCHEDULE: "off" }))).toBeNull();
   });
 
   it("rejects a bad cron expression or setting, naming the variable", () => {
     expect(() => load({ PAPERPULSE_SCHEDULE_REFRESH: "every hour" })).toThrow(UsageError);
-    expect(() => load({ PAPERPULSE_SCHEDULE_REFRESH: "every hour" })).toThrow(
-      /PAPERPULSE_SCHEDULE_REFRESH/,
-    );
+    expect(() => load({ PAPERPULSE_SCHEDULE_REFRESH: "every hour" })).toThrow(/PAPERPULSE_SCHEDULE_REFRESH/);
     expect(() => load({ PAPERPULSE_REFRESH_DAYS: "0" })).toThrow(/PAPERPULSE_REFRESH_DAYS/);
-    expect(() => load({ PAPERPULSE_SCHEDULE_SOURCE: "rss" })).toThrow(
-      /PAPERPULSE_SCHEDULE_SOURCE/,
-    );
+    expect(() => load({ PAPERPULSE_SCHEDULE_SOURCE: "rss" })).toThrow(/PAPERPULSE_SCHEDULE_SOURCE/);
   });
 
   it("plans the refresh from today back and the daily capture of yesterday, its week and month", () => {
