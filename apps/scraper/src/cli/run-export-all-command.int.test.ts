@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,28 +12,9 @@ import {
 } from "@paperpulse/db/testing";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv, cliPath } from "../testing/cli-env.ts";
+import { cliEnv, runCliProcess } from "../testing/cli-env.ts";
 
-type CliResult = { code: number; stdout: string; stderr: string; last: Record<string, unknown> | undefined };
-
-function runCli(env: NodeJS.ProcessEnv, ...args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", cliPath, ...args],
-      { env, timeout: 120_000 },
-      (error, stdout, stderr) => {
-        let last: Record<string, unknown> | undefined;
-        try {
-          last = JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as Record<string, unknown>;
-        } catch {
-          last = undefined;
-        }
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, last });
-      },
-    );
-  });
-}
+const runCli = (env: NodeJS.ProcessEnv, ...args: string[]) => runCliProcess(env, args, 120_000);
 
 /** Rows per table, straight from the database. */
 async function countRows(db: Db): Promise<Record<string, number>> {

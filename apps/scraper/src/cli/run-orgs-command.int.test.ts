@@ -1,33 +1,14 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv, cliPath } from "../testing/cli-env.ts";
-
-type CliResult = { code: number; stdout: string; stderr: string; last: Record<string, unknown> | undefined };
+import { type CliResult, cliEnv, runCliProcess } from "../testing/cli-env.ts";
 
 const dataDir = mkdtempSync(join(tmpdir(), "paperpulse-orgs-"));
 
-function runCli(...args: string[]): Promise<CliResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", cliPath, ...args],
-      // Nothing is fetched: the base URL is never asked.
-      { env: cliEnv(dataDir, "https://huggingface.invalid"), timeout: 90_000 },
-      (error, stdout, stderr) => {
-        let last: Record<string, unknown> | undefined;
-        try {
-          last = JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as Record<string, unknown>;
-        } catch {
-          last = undefined;
-        }
-        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, last });
-      },
-    );
-  });
-}
+// Nothing is fetched: the base URL is never asked.
+const runCli = (...args: string[]): Promise<CliResult> =>
+  runCliProcess(cliEnv(dataDir, "https://huggingface.invalid"), args, 90_000);
 
 // A recorded /api/daily_papers response: two names of ByteDance (one in another case than the default group holds
 // it) and a lab in no group.

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -21,4 +22,31 @@ export function cliEnv(
     PAPERPULSE_ALLOW_PRIVATE_HOSTS: "1",
     ...extra,
   };
+}
+
+export type CliResult = {
+  code: number;
+  stdout: string;
+  stderr: string;
+  last: Record<string, unknown> | undefined;
+};
+
+/** Runs `pnpm scrape ARGS` as a process of its own; `last` is its last stdout line read as JSON (the --json summary). */
+export function runCliProcess(env: NodeJS.ProcessEnv, args: string[], timeoutMs: number): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", cliPath, ...args],
+      { env, timeout: timeoutMs },
+      (error, stdout, stderr) => {
+        let last: Record<string, unknown> | undefined;
+        try {
+          last = JSON.parse(stdout.trim().split("\n").at(-1) ?? "") as Record<string, unknown>;
+        } catch {
+          last = undefined;
+        }
+        resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr, last });
+      },
+    );
+  });
 }

@@ -89,7 +89,8 @@ describeEachDatabase("export-all to Parquet", (getDb) => {
       "video",
     ]);
     const runs = await read("scrape_runs");
-    expect(runs.rows[0]?.plan).toEqual({ seed: true });
+    expect(runs.rows[0]?.plan).toEqual({});
+    expect(runs.rows[0]?.command).toBe("test");
     expect(runs.rows[0]?.status).toBe("succeeded");
     const trending = await read("trending_entries");
     expect(trending.rows.map((row) => [row.position, row.paper_id])).toEqual([

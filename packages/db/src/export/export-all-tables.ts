@@ -16,6 +16,7 @@ import {
   topics,
   trendingEntries,
 } from "@paperpulse/schema";
+import { getTableName } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../types.ts";
 import { listTableRows } from "./list-table-rows.ts";
@@ -27,20 +28,20 @@ import { partialNameOf, writeParquetTo } from "./write-parquet-file.ts";
  * topic and organisation stats, day ranks) are left out: they are sums of these, recomputed by every run.
  */
 export const exportedTables: { name: string; table: PgTable }[] = [
-  { name: "papers", table: papers },
-  { name: "paper_texts", table: paperTexts },
-  { name: "paper_authors", table: paperAuthors },
-  { name: "paper_keywords", table: paperKeywords },
-  { name: "paper_topics", table: paperTopics },
-  { name: "topics", table: topics },
-  { name: "organizations", table: organizations },
-  { name: "org_groups", table: orgGroups },
-  { name: "org_group_members", table: orgGroupMembers },
-  { name: "paper_snapshots", table: paperSnapshots },
-  { name: "trending_entries", table: trendingEntries },
-  { name: "scrape_runs", table: scrapeRuns },
-  { name: "scrape_pages", table: scrapePages },
-];
+  papers,
+  paperTexts,
+  paperAuthors,
+  paperKeywords,
+  paperTopics,
+  topics,
+  organizations,
+  orgGroups,
+  orgGroupMembers,
+  paperSnapshots,
+  trendingEntries,
+  scrapeRuns,
+  scrapePages,
+].map((table) => ({ name: getTableName(table), table }));
 
 export type ExportAllSummary = {
   dir: string;

@@ -1,8 +1,7 @@
 import type { Db } from "../types.ts";
 import type { Capture, CapturedPaper } from "../write/capture.ts";
-import { finishRun, startRun } from "../write/runs.ts";
-import { saveCapture } from "../write/save-capture.ts";
 import { capturedPaper } from "./captured-paper.ts";
+import { storeFresh } from "./store-fresh.ts";
 
 // Synthetic data for the export tests: three papers over two day captures and a trending one. 2601.00010 names
 // ByteDance-Seed (in the default ByteDance group), two authors (one without an account), keywords and two topics;
@@ -60,14 +59,6 @@ export const exportSeedCaptures: Capture[] = [
 ];
 
 /** Stores the captures above, in order, as one succeeded run. */
-export async function seedExportData(db: Db): Promise<void> {
-  const run = await startRun(db, { trigger: "cli", command: "export test seed", plan: { seed: true } });
-  for (const [index, capture] of exportSeedCaptures.entries()) {
-    await saveCapture(db, {
-      runId: run.id,
-      page: { url: `https://huggingface.co/api/daily_papers?seed=${index}`, kind: "api" },
-      capture,
-    });
-  }
-  await finishRun(db, run.id, { status: "succeeded" });
+export function seedExportData(db: Db): Promise<void> {
+  return storeFresh(db, exportSeedCaptures);
 }
