@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@paperpulse/db";
-import { describeWhen, describeWithFixtures, hfFixture } from "@paperpulse/db/testing";
+import { describeWhen, describeWithFixtures } from "@paperpulse/db/testing";
 import { organizations, paperSnapshots, papers, paperTexts, paperTopics } from "@paperpulse/schema";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { type HfTestServer, startHfTestServer } from "../../scraper/src/testing/hf-test-server";
 import { chromiumMissing, hasChromium, openBrowser, orgTopicsOn } from "./support/browser";
 import { expectedText, fetchCsv } from "./support/csv";
-import { importWithCli } from "./support/import";
+import { hfArchives, importWithCli } from "./support/import";
 import { dashboardDir, type RunningDashboard, startDashboard } from "./support/server";
 
 // The whole path a user takes: import the recorded archive with the CLI, serve the built dashboard on that folder
@@ -64,10 +64,7 @@ describeWithFixtures("dashboard on the imported archive", () => {
   };
 
   beforeAll(async () => {
-    const archiveDir = hfFixture("archive");
-    const archives = readdirSync(archiveDir)
-      .filter((name) => name.endsWith(".tar.gz"))
-      .map((name) => join(archiveDir, name));
+    const archives = hfArchives();
     dataDir = mkdtempSync(join(tmpdir(), "paperpulse-dashboard-"));
     await importWithCli(dataDir, archives);
 

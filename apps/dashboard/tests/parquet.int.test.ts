@@ -1,12 +1,12 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@paperpulse/db";
-import { describeWhen, hasHfFixtures, hfFixture, hfFixturesDir } from "@paperpulse/db/testing";
+import { describeWhen, hasHfFixtures, hfFixturesDir } from "@paperpulse/db/testing";
 import { paperAuthors, papers } from "@paperpulse/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fetchCsv } from "./support/csv";
-import { importWithCli } from "./support/import";
+import { hfArchives, importWithCli } from "./support/import";
 import { asCsvRows, fetchParquet } from "./support/parquet";
 import { type StartedTarget, seededTargets } from "./support/seeded-targets";
 import { type RunningDashboard, startDashboard } from "./support/server";
@@ -150,10 +150,7 @@ describe("Parquet exports of the real archive [pglite]", () => {
 
   beforeAll(async () => {
     if (!hasHfFixtures) throw new Error(`the real-data fixtures folder ${hfFixturesDir} is absent`);
-    const archiveDir = hfFixture("archive");
-    const archives = readdirSync(archiveDir)
-      .filter((name) => name.endsWith(".tar.gz"))
-      .map((name) => join(archiveDir, name));
+    const archives = hfArchives();
     dataDir = mkdtempSync(join(tmpdir(), "paperpulse-parquet-"));
     await importWithCli(dataDir, archives);
     // What the tables hold, read before the server takes the folder.
