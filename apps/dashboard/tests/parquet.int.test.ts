@@ -99,6 +99,16 @@ for (const target of seededTargets()) {
       );
     });
 
+    it("exports the Rising view's rows as its CSV does, for each window", async () => {
+      for (const query of ["", "?window=7d", "?org=acme&window=24h"]) {
+        const csv = await fetchCsv(url(`/api/export/rising.csv${query}`));
+        const parquet = await fetchParquet(url(`/api/export/rising.parquet${query}`));
+        expect(parquet.types, query).toMatchObject({ upvotes_per_hour: "DOUBLE", listing_rank: "INT32" });
+        expect(csv.rows.length, query).toBeGreaterThan(1);
+        expect(asCsvRows(parquet), query).toEqual(csv.rows);
+      }
+    });
+
     it("exports snapshots typed, for every paper or one", async () => {
       const all = await fetchParquet(url("/api/export/snapshots.parquet"));
       expect(all.types).toEqual({
