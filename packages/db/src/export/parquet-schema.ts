@@ -73,9 +73,9 @@ export function parquetValues(type: ExportColumnType, values: ExportValue[]): un
         value === null ? null : Date.parse(`${value as string}T00:00:00Z`) / dayMs,
       );
     case "timestamp":
-      return values.map((value) => (value === null ? null : new Date(value as Date | string)));
-    case "string-list":
-      return values.map((value) => (value === null ? null : [...(value as readonly (string | null)[])]));
+      return values.map((value) =>
+        value === null || value instanceof Date ? value : new Date(value as string | number),
+      );
     case "json":
       // JSON text: the writer serialises the value itself.
       return values.map((value) => (value === null ? null : JSON.parse(value as string)));

@@ -3,11 +3,11 @@ import type { ExportColumn, ExportValue } from "./export-column.ts";
 import { parquetSchemaOf, parquetValues } from "./parquet-schema.ts";
 
 /**
- * Rows per row group: batches are gathered up to this many before they are encoded, so a file of millions of rows
- * has a few hundred row groups (their metadata stays in memory until the footer is written) while no more than
- * one group's values are held at a time.
+ * Rows per row group: batches are gathered up to this many before they are encoded. One group's rows are held at a
+ * time (20,000 abstracts are some 30 MB), and a file of ten million rows has 500 groups, whose metadata stays in
+ * memory until the footer is written.
  */
-export const defaultRowGroupRows = 65_536;
+export const defaultRowGroupRows = 20_000;
 
 /**
  * A Parquet file written from batches of rows, as chunks of bytes: each row group is handed over as soon as it is
