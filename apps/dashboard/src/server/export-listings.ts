@@ -2,23 +2,16 @@ import "server-only";
 import { getLatestTrending, listRisingPapers } from "@paperpulse/db";
 import { once } from "@/lib/csv";
 import { type ExportFormat, startExportBody } from "@/lib/export-body";
-import { parseFilters, toSearchParams } from "@/lib/filters";
+import { parseFilters } from "@/lib/filters";
 import { risingColumns } from "@/lib/rising-columns";
 import { trendingColumns } from "@/lib/trending-columns";
 import { parseRisingParams, risingLimit } from "@/lib/view-params";
-import { getDb } from "./db";
-import { exportResponse } from "./export-papers";
-import { badRequest, exportInSlot, exportName } from "./responses";
-import { checkFilterValues } from "./topics";
+import { exportFiltered, exportResponse } from "./export-request";
+import { exportName } from "./responses";
 
 /** The Rising view's rows, in its order, for its window and filters, as CSV or Parquet (lib/rising-columns.ts). */
 export function exportRising(request: Request, format: ExportFormat): Promise<Response> {
-  return exportInSlot(async () => {
-    const params = toSearchParams(new URL(request.url).searchParams);
-    const parsed = parseRisingParams(params);
-    const db = await getDb();
-    await checkFilterValues(db, parsed);
-    if (parsed.issues.length > 0) return badRequest(parsed.issues);
+  return exportFiltered(request, parseRisingParams, async ({ db, parsed, params }) => {
     const { rows } = await listRisingPapers(db, parsed.filters, {
       window: parsed.window,
       limit: risingLimit,
@@ -33,12 +26,7 @@ export function exportRising(request: Request, format: ExportFormat): Promise<Re
  * (lib/trending-columns.ts).
  */
 export function exportTrending(request: Request, format: ExportFormat): Promise<Response> {
-  return exportInSlot(async () => {
-    const params = toSearchParams(new URL(request.url).searchParams);
-    const parsed = parseFilters(params);
-    const db = await getDb();
-    await checkFilterValues(db, parsed);
-    if (parsed.issues.length > 0) return badRequest(parsed.issues);
+  return exportFiltered(request, parseFilters, async ({ db, parsed, params }) => {
     const { capturedAt, rows } = await getLatestTrending(db, parsed.filters);
     const listed = once(capturedAt ? rows.map((row) => ({ ...row, capturedAt })) : []);
     const body = await startExportBody(format, trendingColumns, listed, { params, idColumns: ["id"] });

@@ -1,13 +1,11 @@
 import "server-only";
 import { listPaperDetailsForExport } from "@paperpulse/db";
-import { attachment } from "@/lib/csv";
 import { type ExportFormat, startExportBody } from "@/lib/export-body";
-import { parseFilters, readChoice, toSearchParams } from "@/lib/filters";
+import { parseFilters, readChoice } from "@/lib/filters";
 import { paperColumns } from "@/lib/paper-columns";
 import { paperSorts, toPaperSort } from "@/lib/view-params";
-import { getDb } from "./db";
-import { badRequest, csvResponse, exportInSlot, exportName, parquetResponse } from "./responses";
-import { checkFilterValues } from "./topics";
+import { exportFiltered, exportResponse } from "./export-request";
+import { exportName } from "./responses";
 
 /**
  * Every paper matching the view's filters, latest counts and details, one row per paper, streamed in keyset
@@ -15,27 +13,17 @@ import { checkFilterValues } from "./topics";
  * given (so the file lists the table's rows in the table's order), else daily date.
  */
 export function exportPapers(request: Request, format: ExportFormat): Promise<Response> {
-  // The slot first, before any query: on PGlite even checking the filters waits its turn.
-  return exportInSlot(async () => {
-    const params = toSearchParams(new URL(request.url).searchParams);
+  const parse = (params: URLSearchParams) => {
     const parsed = parseFilters(params);
     const sort = params.has("sort")
       ? readChoice(params, "sort", paperSorts, "date", parsed.issues)
       : undefined;
-    const db = await getDb();
-    await checkFilterValues(db, parsed);
-    if (parsed.issues.length > 0) return badRequest(parsed.issues);
-    const batches = listPaperDetailsForExport(db, parsed.filters, sort ? { sort: toPaperSort(sort) } : {});
+    return { ...parsed, sort };
+  };
+  return exportFiltered(request, parse, async ({ db, parsed, params }) => {
+    const sort = parsed.sort ? { sort: toPaperSort(parsed.sort) } : {};
+    const batches = listPaperDetailsForExport(db, parsed.filters, sort);
     const body = await startExportBody(format, paperColumns, batches, { params, idColumns: ["id"] });
     return exportResponse(format, body, exportName("papers", parsed.filters, format));
   });
-}
-
-/** The response for an export's body in its format, downloaded under `name`. */
-export function exportResponse(
-  format: ExportFormat,
-  body: ReadableStream<Uint8Array>,
-  name: string,
-): Response {
-  return format === "parquet" ? parquetResponse(body, attachment(name)) : csvResponse(body, attachment(name));
 }

@@ -6,9 +6,8 @@ import { type ExportFormat, startExportBody } from "@/lib/export-body";
 import { parseFilters, readScalar, toSearchParams } from "@/lib/filters";
 import { snapshotColumns } from "@/lib/snapshot-columns";
 import { getDb } from "./db";
-import { exportResponse } from "./export-papers";
-import { badRequest, exportInSlot, exportName, notFound } from "./responses";
-import { checkFilterValues } from "./topics";
+import { exportFiltered, exportResponse } from "./export-request";
+import { badRequest, exportName, notFound } from "./responses";
 
 const paperIdSchema = z
   .string()
@@ -46,12 +45,7 @@ export async function exportSnapshots(request: Request, format: ExportFormat): P
     );
     return exportResponse(format, body, `paperpulse-snapshots-${paperId}.${format}`);
   }
-  // The slot first, before any query: on PGlite even checking the filters waits its turn.
-  return exportInSlot(async () => {
-    const parsed = parseFilters(params);
-    const db = await getDb();
-    await checkFilterValues(db, parsed);
-    if (parsed.issues.length > 0) return badRequest(parsed.issues);
+  return exportFiltered(request, parseFilters, async ({ db, parsed }) => {
     const body = await startExportBody(
       format,
       snapshotColumns,
