@@ -591,7 +591,7 @@ for (const target of targets) {
           const response = await fetch(url(withQuery(path, query)));
           await response.arrayBuffer();
           // 404: snapshots of a paper id that was never captured.
-          const allowed = path.endsWith("snapshots.csv") ? [200, 400, 404] : [200, 400];
+          const allowed = /snapshots\.(csv|parquet)$/.test(path) ? [200, 400, 404] : [200, 400];
           expect(allowed, `${path}?${query}`).toContain(response.status);
         }),
         { numRuns: 150 },

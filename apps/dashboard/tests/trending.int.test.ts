@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { chromiumMissing, hasChromium, openBrowser } from "./support/browser";
 import { fetchCsv } from "./support/csv";
+import { asCsvRows, fetchParquet } from "./support/parquet";
 import { type StartedTarget, seededTargets } from "./support/seeded-targets";
 import { captureB, seedTrendingAt } from "./support/synthetic";
 
@@ -63,6 +64,10 @@ for (const target of seededTargets({}, (db) => seedTrendingAt(db, trendingAt, or
         expect(csv.rows.slice(1).map((row) => [row[0], row[1], row[6]])).toEqual(
           order.map((id, i) => [String(i + 1), id, trendingAt.toISOString()]),
         );
+        // The same rows as Parquet, typed, read back by hyparquet.
+        const parquet = await fetchParquet(url((href ?? "").replace("trending.csv", "trending.parquet")));
+        expect(parquet.types).toMatchObject({ position: "INT32", captured_at: "INT64 TIMESTAMP_MILLIS" });
+        expect(asCsvRows(parquet)).toEqual(csv.rows);
         // Filtered, the places stay Hugging Face's.
         await page.goto(url("/rising?org=acme"));
         expect(

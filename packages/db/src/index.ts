@@ -4,6 +4,7 @@ export * from "./calendar/list-day-coverage.ts";
 export { DamagedDataDirError } from "./check-data-dir.ts";
 export * from "./compact/index.ts";
 export * from "./create-db.ts";
+export * from "./export/index.ts";
 export * from "./lock.ts";
 export { isEmbedded, tidyAfterRun } from "./maintain.ts";
 export * from "./queries/index.ts";

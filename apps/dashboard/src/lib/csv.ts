@@ -94,13 +94,21 @@ export async function startCsvStream<T>(
   toRow: (item: T) => CsvCell[],
   options: CsvOptions = {},
 ): Promise<ReadableStream<Uint8Array>> {
+  return csvStream(header, await startBatches(batches), toRow, options);
+}
+
+/**
+ * The same batches, the first of them fetched already: a query that fails (a statement timeout, say) fails here,
+ * before a response has started.
+ */
+export async function startBatches<T>(batches: AsyncGenerator<T[]>): Promise<AsyncGenerator<T[]>> {
   const first = await batches.next();
   async function* all(): AsyncGenerator<T[]> {
     if (first.done) return;
     yield first.value;
     yield* batches;
   }
-  return csvStream(header, all(), toRow, options);
+  return all();
 }
 
 /**

@@ -1,16 +1,12 @@
-import type { TrendingRow } from "@paperpulse/db";
-import type { CsvCell } from "./csv";
+import type { ExportColumn, TrendingRow } from "@paperpulse/db";
 
-/** The trending listing's CSV, in its order: adding a column is one line here. */
-export const trendingColumns: {
-  header: string;
-  value: (row: TrendingRow & { capturedAt: Date }) => CsvCell;
-}[] = [
-  { header: "position", value: (row) => row.position },
-  { header: "id", value: (row) => row.id },
-  { header: "title", value: (row) => row.title },
-  { header: "daily_date", value: (row) => row.dailyDate },
-  { header: "organization", value: (row) => row.organization },
-  { header: "upvotes", value: (row) => row.upvotes },
-  { header: "captured_at", value: (row) => row.capturedAt },
+/** The trending listing's export, CSV and Parquet alike, in its order: adding a column is one line here. */
+export const trendingColumns: ExportColumn<TrendingRow & { capturedAt: Date }>[] = [
+  { header: "position", type: "int32", nullable: false, value: (row) => row.position },
+  { header: "id", type: "string", nullable: false, value: (row) => row.id },
+  { header: "title", type: "string", nullable: false, value: (row) => row.title },
+  { header: "daily_date", type: "date", nullable: false, value: (row) => row.dailyDate },
+  { header: "organization", type: "string", value: (row) => row.organization },
+  { header: "upvotes", type: "int32", nullable: false, value: (row) => row.upvotes },
+  { header: "captured_at", type: "timestamp", nullable: false, value: (row) => row.capturedAt },
 ];

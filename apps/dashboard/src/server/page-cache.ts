@@ -78,15 +78,18 @@ function state(): State {
 const sizeOf = (page: Stored) => page.body.length * 2 + (page.gzipped?.length ?? 0) + 1024;
 
 /**
- * What is kept: views (not the runs, while a run goes on they change with no data) and the exports whose size is
- * bounded by the papers (not the snapshots: ten million rows), never the API's other routes.
+ * What is kept: views (not the runs, while a run goes on they change with no data) and the CSV exports whose size
+ * is bounded by the papers (not the snapshots: ten million rows), never the API's other routes. Binary exports
+ * (Parquet) stream past the cache: it keeps text.
  */
 export function isCacheable(request: Request, pathname: string): boolean {
   if (request.method !== "GET") return false;
   // Client-side navigation and prefetches ask for the React payload, not HTML.
   if (request.headers.has("rsc") || request.headers.has("next-router-prefetch")) return false;
   if (pathname.startsWith("/api/"))
-    return pathname.startsWith("/api/export/") && !pathname.includes("snapshots");
+    return (
+      pathname.startsWith("/api/export/") && pathname.endsWith(".csv") && !pathname.includes("snapshots")
+    );
   return true;
 }
 

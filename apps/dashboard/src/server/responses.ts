@@ -55,9 +55,18 @@ export function databaseTimeout(): Response {
 }
 
 export function csvResponse(body: ReadableStream<Uint8Array>, disposition: string): Response {
+  return fileResponse(body, "text/csv; charset=utf-8", disposition);
+}
+
+/** A Parquet file, streamed row group by row group. */
+export function parquetResponse(body: ReadableStream<Uint8Array>, disposition: string): Response {
+  return fileResponse(body, "application/vnd.apache.parquet", disposition);
+}
+
+function fileResponse(body: ReadableStream<Uint8Array>, contentType: string, disposition: string): Response {
   return new Response(body, {
     headers: {
-      "content-type": "text/csv; charset=utf-8",
+      "content-type": contentType,
       "content-disposition": disposition,
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
@@ -65,13 +74,14 @@ export function csvResponse(body: ReadableStream<Uint8Array>, disposition: strin
   });
 }
 
-/** paperpulse-papers.csv, or paperpulse-papers-2026-01-01-to-latest.csv for a date range. */
+/** paperpulse-papers.csv, or paperpulse-papers-2026-01-01-to-latest.csv for a date range (or .parquet, …). */
 export function exportName(
   view: string,
   filters: { from?: string | undefined; to?: string | undefined },
+  extension = "csv",
 ): string {
   const range = [filters.from, filters.to].some(Boolean)
     ? `-${filters.from ?? "start"}-to-${filters.to ?? "latest"}`
     : "";
-  return `paperpulse-${view}${range}.csv`;
+  return `paperpulse-${view}${range}.${extension}`;
 }

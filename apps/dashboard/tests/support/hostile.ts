@@ -89,6 +89,10 @@ export const exportRoutes: Route[] = [
   { path: "/api/export/compare.csv", reads: ["by", "metric", "granularity"] },
   { path: "/api/export/trending.csv", reads: [] },
   { path: "/api/export/snapshots.jsonl", reads: [] },
+  { path: "/api/export/papers.parquet", reads: ["sort"] },
+  { path: "/api/export/snapshots.parquet", reads: [] },
+  { path: "/api/export/rising.parquet", reads: ["window"] },
+  { path: "/api/export/trending.parquet", reads: [] },
   { path: "/api/export/authors.csv", reads: ["sort", "page"] },
   { path: "/api/export/author-papers.csv?user=alice-ex", reads: [] },
 ];

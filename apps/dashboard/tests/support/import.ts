@@ -1,4 +1,7 @@
 import { spawn } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { hfFixture } from "@paperpulse/db/testing";
 import { repoRoot } from "./server";
 
 /**
@@ -29,4 +32,12 @@ export function importWithCli(dataDir: string, paths: string[], databaseUrl = ""
       code === 0 ? resolve(output) : reject(new Error(`pnpm scrape import exited with ${code}:\n${output}`)),
     );
   });
+}
+
+/** The recorded archives of ../shared/fixtures/hf/archive, as `pnpm scrape import` takes them. */
+export function hfArchives(): string[] {
+  const archiveDir = hfFixture("archive");
+  return readdirSync(archiveDir)
+    .filter((name) => name.endsWith(".tar.gz"))
+    .map((name) => join(archiveDir, name));
 }

@@ -136,15 +136,45 @@ export const papersHeader = [
   "comments",
   "first_seen_at",
   "last_seen_at",
+  "authors",
+  "author_users",
+  "keywords",
+  "topics",
+  "organization_group",
+  "github_repo",
+  "github_stars",
+  "rank",
+  "daily_date_exact",
 ];
 
-/** The full export, in its order: daily date, then id. */
+/**
+ * The full export, in its order: daily date, then id. After the first eight columns: authors and their accounts in
+ * listing order (empty for an author without one), keywords, topics in the catalogue's order, the group (none of
+ * these names is in one), GitHub (none), the rank of the latest snapshot and whether the daily date is the paper's
+ * own. 2303.00400 repeated its counts at capture B, so its latest snapshot is A's (rank 4); 2303.01000 has no daily
+ * date of its own and takes capture B's listing date.
+ */
 export const expectedPaperRows: Record<string, string[]> = {
-  "2303.00100": ["2303.00100", `'${p1.title}`, "2023-02-27", "'+org-plus", "10", "2", A, B],
-  "2303.00200": ["2303.00200", p2.title, "2023-02-28", "acme", "4", "1", A, B],
-  "2303.01000": ["2303.01000", `'${p3.title}`, "2023-02-28", "", "7", "0", B, B],
-  "2303.00300": ["2303.00300", `'${p4.title}`, "2023-03-01", "acme", "1", "0", A, A],
-  "2303.00400": ["2303.00400", `'${p5.title}`, "2023-03-01", "acme", "2", "3", A, B],
+  "2303.00100": [
+    ...["2303.00100", `'${p1.title}`, "2023-02-27", "'+org-plus", "10", "2", A, B],
+    ...["Alice Example; Carl Example", "alice-ex; carl", "", "llm", "", "", "", "1", "true"],
+  ],
+  "2303.00200": [
+    ...["2303.00200", p2.title, "2023-02-28", "acme", "4", "1", A, B],
+    ...["A. Example; Bob Example", "Alice-Ex; ", "agents", "llm; video", "", "", "", "3", "true"],
+  ],
+  "2303.01000": [
+    ...["2303.01000", `'${p3.title}`, "2023-02-28", "", "7", "0", B, B],
+    ...["'=Eve", "", "", "video", "", "", "", "2", "false"],
+  ],
+  "2303.00300": [
+    ...["2303.00300", `'${p4.title}`, "2023-03-01", "acme", "1", "0", A, A],
+    ...["Alice Example; Bob Example", "alice-ex; ", "agents; =sum", "", "", "", "", "3", "true"],
+  ],
+  "2303.00400": [
+    ...["2303.00400", `'${p5.title}`, "2023-03-01", "acme", "2", "3", A, B],
+    ...["Bob Example", "", "agents", "", "", "", "", "4", "true"],
+  ],
 };
 
 export function rowsFor(...ids: string[]): string[][] {

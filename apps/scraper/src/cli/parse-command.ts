@@ -33,6 +33,7 @@ export type Command =
   | { name: "backup"; file: string | undefined; force: boolean; logical: boolean }
   | { name: "restore"; file: string; force: boolean }
   | { name: "compact"; dryRun: boolean; batch: number | undefined }
+  | { name: "export-all"; dir: string; force: boolean }
   | OrgsCommand
   | GrantReaderCommand;
 
@@ -84,6 +85,9 @@ Commands:
                         keep only the snapshots where a paper's counts changed (what the store now writes), in a
                         database filled before: batches of N papers (default 500), resumable; --dry-run prints
                         what would be removed
+  export-all DIR [--force]
+                        write every table (papers, authors, keywords, topics, organisations and groups, snapshots,
+                        runs, pages, trending listings) to DIR as Parquet, one file per table; --force replaces files
   orgs list             the organisation groups (one company under several Hugging Face names), each with its
                         names and their stored papers
   orgs group GROUP NAME...
@@ -105,7 +109,7 @@ Options:
   --from, --to DATE     the days of backfill and gaps
   --days N              refresh: how many days before today to capture again (1–60)
   --force               backfill: fetch days that already settled too; backup: replace FILE; restore: replace
-                        a database that holds data
+                        a database that holds data; export-all: replace the files in DIR
   --password-env VAR    grant-reader: read the role's password from the environment variable VAR
   --logical             backup: write the logical dump even when pg_dump is on PATH
   --record DIR          keep every raw response in DIR, content-addressed (failed ones are always kept, in
@@ -304,6 +308,12 @@ export function parseCommand(
           dryRun: values["dry-run"] ?? false,
           batch: values.batch === undefined ? undefined : parsePositiveInt(values.batch, "--batch"),
         },
+        json,
+      };
+    case "export-all":
+      if (args.length !== 1) throw new UsageError("export-all needs the DIR to write the Parquet files into");
+      return {
+        command: { name: "export-all", dir: resolve(args[0] ?? ""), force: values.force ?? false },
         json,
       };
     case "orgs":

@@ -11,6 +11,7 @@ import { remoteOptions } from "./remote-options.ts";
 import { runBackfillCommand, runGapsCommand } from "./run-backfill-command.ts";
 import { runBackupCommand, runRestoreCommand } from "./run-backup-command.ts";
 import { runCompactCommand } from "./run-compact-command.ts";
+import { runExportAllCommand } from "./run-export-all-command.ts";
 import { runGrantReaderCommand } from "./run-grant-reader-command.ts";
 import { runOrgsCommand } from "./run-orgs-command.ts";
 import { runReparseCommand } from "./run-reparse-command.ts";
@@ -65,6 +66,8 @@ export async function runCommand(
         return await runBackupCommand(handle, command);
       case "compact":
         return await runCompactCommand(handle, command, progress.listener);
+      case "export-all":
+        return await runExportAllCommand(handle, command);
       case "orgs":
         return await runOrgsCommand(handle.db, command);
       case "grant-reader":

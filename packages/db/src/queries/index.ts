@@ -23,6 +23,7 @@ export * from "./list-coauthors.ts";
 export * from "./list-org-groups.ts";
 export * from "./list-org-leaderboard.ts";
 export * from "./list-organizations.ts";
+export * from "./list-paper-details-for-export.ts";
 export * from "./list-paper-snapshots.ts";
 export * from "./list-papers.ts";
 export * from "./list-papers-for-export.ts";

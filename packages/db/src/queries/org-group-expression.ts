@@ -10,10 +10,14 @@ import type { PgColumn } from "drizzle-orm/pg-core";
  * added to every query that uses it.
  */
 export function orgGroupExpression(column: PgColumn | SQL = papers.organizationName): SQL<string | null> {
+  return sql<string | null>`coalesce(${orgGroupOf(column)}, ${column})`;
+}
+
+/** The group of an organisation name (any case), null for a name in no group: the lookup orgGroupExpression uses. */
+export function orgGroupOf(column: PgColumn | SQL = papers.organizationName): SQL<string | null> {
   return sql<
     string | null
-  >`coalesce((select jsonb_object_agg(lower(org_name), group_name) from org_group_members)
-    ->> lower(${column}), ${column})`;
+  >`((select jsonb_object_agg(lower(org_name), group_name) from org_group_members) ->> lower(${column}))`;
 }
 
 /**
