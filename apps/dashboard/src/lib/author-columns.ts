@@ -1,12 +1,12 @@
 import type { AuthorLeaderboardRow, AuthorPaperRow } from "@paperpulse/db";
-import type { CsvCell } from "./csv";
+import type { CsvColumn } from "./csv";
 
 /** A leaderboard row with its place, as the Authors view numbers it. */
 export type RankedAuthor = AuthorLeaderboardRow & { rank: number };
 
 // The Authors view's CSV and an author's papers CSV, each one column table: adding a column is one line here.
 
-export const authorColumns: { header: string; value: (row: RankedAuthor) => CsvCell }[] = [
+export const authorColumns: CsvColumn<RankedAuthor>[] = [
   { header: "rank", value: (row) => row.rank },
   { header: "name", value: (row) => row.name },
   { header: "hf_user", value: (row) => row.hfUser },
@@ -19,7 +19,7 @@ export const authorColumns: { header: string; value: (row: RankedAuthor) => CsvC
   { header: "last_daily_date", value: (row) => row.lastDay },
 ];
 
-export const authorPaperColumns: { header: string; value: (row: AuthorPaperRow) => CsvCell }[] = [
+export const authorPaperColumns: CsvColumn<AuthorPaperRow>[] = [
   { header: "id", value: (row) => row.id },
   { header: "title", value: (row) => row.title },
   { header: "daily_date", value: (row) => row.dailyDate },

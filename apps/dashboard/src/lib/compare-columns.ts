@@ -1,11 +1,8 @@
 import type { CompareRow } from "@paperpulse/db";
-import type { CsvCell } from "./csv";
+import type { CsvColumn } from "./csv";
 
 /** The compare view's CSV, one row per period and organisation (or topic): every value its chart can draw. */
-export const compareColumns: {
-  header: string;
-  value: (row: CompareRow & { label: string; base: number }) => CsvCell;
-}[] = [
+export const compareColumns: CsvColumn<CompareRow & { label: string; base: number }>[] = [
   { header: "period", value: (row) => row.period },
   { header: "series", value: (row) => row.key },
   { header: "label", value: (row) => row.label },

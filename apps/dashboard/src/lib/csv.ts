@@ -97,6 +97,27 @@ export async function startCsvStream<T>(
   return csvStream(header, await startBatches(batches), toRow, options);
 }
 
+/** One column of a CSV export: its header and how a row fills it. A view's export is a table of these. */
+export type CsvColumn<T> = { header: string; value: (row: T) => CsvCell };
+
+/**
+ * The CSV of a column table, streamed from its batches once the first has arrived (see startCsvStream);
+ * `idColumns` name the columns `spreadsheet=1` keeps as text.
+ */
+export function startCsvColumns<T>(
+  columns: readonly CsvColumn<T>[],
+  batches: AsyncGenerator<T[]>,
+  spreadsheet?: { params: URLSearchParams; idColumns: string[] },
+): Promise<ReadableStream<Uint8Array>> {
+  const header = columns.map((column) => column.header);
+  return startCsvStream(
+    header,
+    batches,
+    (row) => columns.map((column) => column.value(row)),
+    spreadsheet ? spreadsheetOptions(spreadsheet.params, header, spreadsheet.idColumns) : {},
+  );
+}
+
 /**
  * The same batches, the first of them fetched already: a query that fails (a statement timeout, say) fails here,
  * before a response has started.

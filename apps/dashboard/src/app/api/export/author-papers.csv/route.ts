@@ -1,7 +1,7 @@
 import { getAuthor, listAuthorPapers } from "@paperpulse/db";
 import { authorPaperColumns } from "@/lib/author-columns";
 import { maxAuthorPapers, readAuthorParam } from "@/lib/author-params";
-import { attachment, once, spreadsheetOptions, startCsvStream } from "@/lib/csv";
+import { attachment, once, startCsvColumns } from "@/lib/csv";
 import { parseFilters, toSearchParams } from "@/lib/filters";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportName, notFound } from "@/server/responses";
@@ -25,12 +25,6 @@ export async function GET(request: Request): Promise<Response> {
   if (!author) return notFound(`Unknown author "${ref.value}": no captured paper lists them.`);
   // An author has at most a few hundred papers: one indexed query, one batch.
   const rows = await listAuthorPapers(db, ref, parsed.filters, { limit: maxAuthorPapers });
-  const header = authorPaperColumns.map((column) => column.header);
-  const body = await startCsvStream(
-    header,
-    once(rows),
-    (row) => authorPaperColumns.map((column) => column.value(row)),
-    spreadsheetOptions(params, header, ["id"]),
-  );
+  const body = await startCsvColumns(authorPaperColumns, once(rows), { params, idColumns: ["id"] });
   return csvResponse(body, attachment(exportName(`author-${author.key.replace(":", "-")}`, parsed.filters)));
 }

@@ -1,7 +1,7 @@
 import { listAuthors } from "@paperpulse/db";
 import { authorColumns, rankAuthors } from "@/lib/author-columns";
 import { authorsPageSize, parseAuthorsParams } from "@/lib/author-params";
-import { attachment, once, startCsvStream } from "@/lib/csv";
+import { attachment, once, startCsvColumns } from "@/lib/csv";
 import { toSearchParams } from "@/lib/filters";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportInSlot, exportName } from "@/server/responses";
@@ -21,11 +21,7 @@ export function GET(request: Request): Promise<Response> {
     const { filters, sort, page } = parsed;
     const board = await listAuthors(db, filters, { sort, page, pageSize: authorsPageSize });
     const rows = rankAuthors(board.rows, (page - 1) * authorsPageSize + 1);
-    const body = await startCsvStream(
-      authorColumns.map((column) => column.header),
-      once(rows),
-      (row) => authorColumns.map((column) => column.value(row)),
-    );
+    const body = await startCsvColumns(authorColumns, once(rows));
     const view = page === 1 ? `authors-by-${sort}` : `authors-by-${sort}-page-${page}`;
     return csvResponse(body, attachment(exportName(view, filters)));
   });

@@ -1,5 +1,5 @@
 import { compareColumns } from "@/lib/compare-columns";
-import { attachment, once, spreadsheetOptions, startCsvStream } from "@/lib/csv";
+import { attachment, once, startCsvColumns } from "@/lib/csv";
 import { toSearchParams } from "@/lib/filters";
 import { parseCompareParams } from "@/lib/view-params";
 import { loadCompare } from "@/server/compare";
@@ -25,13 +25,10 @@ export function GET(request: Request): Promise<Response> {
       label: labels.get(row.key) ?? row.key,
       base: base.get(row.period) ?? 0,
     }));
-    const header = compareColumns.map((column) => column.header);
-    const body = await startCsvStream(
-      header,
-      once(rows),
-      (row) => compareColumns.map((column) => column.value(row)),
-      spreadsheetOptions(params, header, ["series", "label"]),
-    );
+    const body = await startCsvColumns(compareColumns, once(rows), {
+      params,
+      idColumns: ["series", "label"],
+    });
     return csvResponse(
       body,
       attachment(exportName(`compare-${parsed.by}-${parsed.granularity}`, parsed.filters)),

@@ -1,14 +1,13 @@
 import { getUpvoteSeries } from "@paperpulse/db";
-import { attachment, csvStream, once } from "@/lib/csv";
+import { attachment, once, startCsvColumns } from "@/lib/csv";
 import { parseFilters, readChoice, toSearchParams } from "@/lib/filters";
+import { seriesColumns } from "@/lib/view-columns";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportName } from "@/server/responses";
 import { checkFilterValues } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const header = ["period_start", "granularity", "papers", "upvotes", "median_upvotes", "p90_upvotes"];
 
 /** The Overview's series: per daily date (or ISO week, month), papers and total, median, p90 of latest upvotes. */
 export async function GET(request: Request): Promise<Response> {
@@ -26,14 +25,7 @@ export async function GET(request: Request): Promise<Response> {
   if (parsed.issues.length > 0) return badRequest(parsed.issues);
   // One row per day at most: about 365 a year.
   const rows = await getUpvoteSeries(db, parsed.filters, granularity);
-  const body = csvStream(header, once(rows), (row) => [
-    row.date,
-    granularity,
-    row.papers,
-    row.upvotes,
-    row.median,
-    row.p90,
-  ]);
+  const body = await startCsvColumns(seriesColumns, once(rows.map((row) => ({ ...row, granularity }))));
   return csvResponse(
     body,
     attachment(

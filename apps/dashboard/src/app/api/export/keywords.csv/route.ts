@@ -1,6 +1,7 @@
 import { listRisingKeywords } from "@paperpulse/db";
-import { attachment, csvStream, once } from "@/lib/csv";
+import { attachment, once, startCsvColumns } from "@/lib/csv";
 import { parseFilters, readChoice, readInteger, toSearchParams } from "@/lib/filters";
+import { risingKeywordColumns } from "@/lib/view-columns";
 import { keywordPeriods } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportName } from "@/server/responses";
@@ -8,19 +9,6 @@ import { checkFilterValues } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const header = [
-  "keyword",
-  "papers",
-  "share",
-  "previous_papers",
-  "previous_share",
-  "growth",
-  "window_from",
-  "window_to",
-  "previous_from",
-  "previous_to",
-];
 
 /** The Topics view's rising keywords (up to 500): the same window, minimum count and filters as the view. */
 export async function GET(request: Request): Promise<Response> {
@@ -32,17 +20,11 @@ export async function GET(request: Request): Promise<Response> {
   await checkFilterValues(db, parsed);
   if (parsed.issues.length > 0) return badRequest(parsed.issues);
   const rising = await listRisingKeywords(db, parsed.filters, { period, minCount, limit: 500 });
-  const body = csvStream(header, once(rising.keywords), (keyword) => [
-    keyword.keyword,
-    keyword.papers,
-    keyword.share,
-    keyword.previousPapers,
-    keyword.previousShare,
-    keyword.growth,
-    rising.current.from,
-    rising.current.to,
-    rising.previous.from,
-    rising.previous.to,
-  ]);
+  const rows = rising.keywords.map((keyword) => ({
+    ...keyword,
+    current: rising.current,
+    previous: rising.previous,
+  }));
+  const body = await startCsvColumns(risingKeywordColumns, once(rows));
   return csvResponse(body, attachment(exportName("keywords", parsed.filters)));
 }

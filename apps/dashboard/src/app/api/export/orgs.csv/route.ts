@@ -1,6 +1,7 @@
 import { listOrgLeaderboard } from "@paperpulse/db";
-import { attachment, csvStream, once } from "@/lib/csv";
+import { attachment, once, startCsvColumns } from "@/lib/csv";
 import { parseFilters, readChoice, toSearchParams } from "@/lib/filters";
+import { orgColumns } from "@/lib/view-columns";
 import { orgBoardSorts } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportName } from "@/server/responses";
@@ -8,16 +9,6 @@ import { checkFilterValues } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const header = [
-  "organization",
-  "fullname",
-  "papers",
-  "upvotes",
-  "median_upvotes",
-  "top10_papers",
-  "top10_share",
-];
 
 // Every organisation there is: a few thousand at most, one aggregate query.
 const maxOrganizations = 100_000;
@@ -31,14 +22,6 @@ export async function GET(request: Request): Promise<Response> {
   await checkFilterValues(db, parsed);
   if (parsed.issues.length > 0) return badRequest(parsed.issues);
   const rows = await listOrgLeaderboard(db, parsed.filters, { limit: maxOrganizations, sort });
-  const body = csvStream(header, once(rows), (row) => [
-    row.name,
-    row.fullname,
-    row.papers,
-    row.upvotes,
-    row.medianUpvotes,
-    row.top10Papers,
-    row.top10Share,
-  ]);
+  const body = await startCsvColumns(orgColumns, once(rows));
   return csvResponse(body, attachment(exportName("orgs", parsed.filters)));
 }

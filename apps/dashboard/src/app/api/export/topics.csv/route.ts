@@ -1,6 +1,7 @@
 import { getTopicShares, listTopics } from "@paperpulse/db";
-import { attachment, csvStream, once } from "@/lib/csv";
+import { attachment, once, startCsvColumns } from "@/lib/csv";
 import { parseFilters, readChoice, toSearchParams } from "@/lib/filters";
+import { topicShareColumns } from "@/lib/view-columns";
 import { orgGranularities } from "@/lib/view-params";
 import { getDb } from "@/server/db";
 import { badRequest, csvResponse, exportName } from "@/server/responses";
@@ -8,8 +9,6 @@ import { checkFilterValues } from "@/server/topics";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-
-const header = ["period_start", "granularity", "topic", "topic_label", "papers", "period_papers", "share"];
 
 /**
  * The Topics view's shares: for every month (or week) and topic, the matching papers with the topic, all matching
@@ -28,14 +27,12 @@ export async function GET(request: Request): Promise<Response> {
   ]);
   const labels = new Map(topics.map((t) => [t.slug, t.label]));
   const periodPapers = new Map(shares.periods.map((p) => [p.period, p.papers]));
-  const body = csvStream(header, once(shares.rows), (row) => [
-    row.period,
+  const rows = shares.rows.map((row) => ({
+    ...row,
     granularity,
-    row.topic,
-    labels.get(row.topic) ?? row.topic,
-    row.papers,
-    periodPapers.get(row.period) ?? 0,
-    row.share,
-  ]);
+    label: labels.get(row.topic) ?? row.topic,
+    periodPapers: periodPapers.get(row.period) ?? 0,
+  }));
+  const body = await startCsvColumns(topicShareColumns, once(rows));
   return csvResponse(body, attachment(exportName("topics", parsed.filters)));
 }
