@@ -1,5 +1,5 @@
 import { type ExportColumn, type ExportValue, streamParquet } from "@paperpulse/db";
-import { type CsvCell, csvStream, spreadsheetOptions, startBatches } from "./csv";
+import { type CsvCell, startBatches, startCsvColumns } from "./csv";
 
 /** The file formats of the exports that declare typed columns. */
 export const exportFormats = ["csv", "parquet"] as const;
@@ -32,13 +32,8 @@ export async function startExportBody<T>(
   if (format === "parquet") {
     return byteStream(streamParquet(columns, started, { rowGroupRows: responseRowGroupRows }));
   }
-  const header = columns.map((column) => column.header);
-  return csvStream(
-    header,
-    started,
-    (row) => columns.map((column) => csvCell(column.value(row))),
-    spreadsheetOptions(csv.params, header, csv.idColumns),
-  );
+  const cells = columns.map((column) => ({ header: column.header, value: (row: T) => csvCell(column.value(row)) }));
+  return startCsvColumns(cells, started, csv);
 }
 
 /** Chunks of bytes as a response body, pulled as the client reads. */
