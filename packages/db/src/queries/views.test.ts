@@ -490,6 +490,9 @@ describeEachDatabase("view loaders", (getDb) => {
     ]);
     const everything = await collect(listSnapshotsForExport(getDb(), all, { batchSize: 3 }));
     expect(everything.flat()).toHaveLength(8);
+    // Papers are taken a chunk at a time: chunk and batch boundaries change nothing of the rows or their order.
+    const oneByOne = await collect(listSnapshotsForExport(getDb(), all, { batchSize: 1, papersPerChunk: 1 }));
+    expect(oneByOne.flat()).toEqual(everything.flat());
   });
 
   it("reports the last successful capture and schema drift in the newest ended run", async () => {
