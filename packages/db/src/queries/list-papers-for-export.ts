@@ -10,18 +10,9 @@ import {
   type SortCursor,
   sortValue,
 } from "./paper-sort.ts";
+import { type PaperSummary, paperSummaryColumns } from "./paper-summary.ts";
 
-export type PaperExportRow = {
-  id: string;
-  title: string;
-  /** YYYY-MM-DD */
-  dailyDate: string;
-  organization: string | null;
-  upvotes: number;
-  comments: number;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-};
+export type PaperExportRow = PaperSummary & { firstSeenAt: Date; lastSeenAt: Date };
 
 /**
  * Every paper matching the filters, in the view's order (default: daily date then id), in batches of 5,000.
@@ -81,12 +72,7 @@ function selectPapersAfter(
 ): Promise<PaperExportRow[]> {
   return db
     .select({
-      id: papers.id,
-      title: papers.title,
-      dailyDate: papers.dailyDate,
-      organization: papers.organizationName,
-      upvotes: papers.upvotes,
-      comments: papers.comments,
+      ...paperSummaryColumns,
       firstSeenAt: papers.firstSeenAt,
       lastSeenAt: papers.lastSeenAt,
     })
