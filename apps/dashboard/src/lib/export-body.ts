@@ -32,7 +32,10 @@ export async function startExportBody<T>(
   if (format === "parquet") {
     return byteStream(streamParquet(columns, started, { rowGroupRows: responseRowGroupRows }));
   }
-  const cells = columns.map((column) => ({ header: column.header, value: (row: T) => csvCell(column.value(row)) }));
+  const cells = columns.map((column) => ({
+    header: column.header,
+    value: (row: T) => csvCell(column.value(row)),
+  }));
   return startCsvColumns(cells, started, csv);
 }
 
